@@ -1,0 +1,9 @@
+/**
+ * @dash/shared: the single source of truth for wire contracts between server and web.
+ * Zod schemas with inferred types, the error-code registry and the live-feed messages.
+ * Nothing here may import Node built-ins or the other packages (it runs in the browser too).
+ */
+export * from './errors/error-codes.js';
+export * from './errors/api-error.js';
+export * from './schemas/agent-events.js';
+export * from './schemas/runs.js';

@@ -1,0 +1,59 @@
+import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vitest/config';
+
+// Three tiers, as the house style asks:
+//  - unit: colocated *.test.ts next to the code (server, shared) and web components (happy-dom);
+//  - integration: real SQLite files, the machine's PostgreSQL and Redis (never skipped);
+//  - e2e: the built server booted as a child process and driven over HTTP/WS (and a real browser).
+const shared = fileURLToPath(new URL('./packages/shared/src/index.ts', import.meta.url));
+const alias = { '@dash/shared': shared };
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    // Machines are shared and have 2 cores: keep parallelism modest and timeouts generous.
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['packages/server/src/**/*.test.ts', 'packages/shared/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        plugins: [vue()],
+        resolve: { alias },
+        test: {
+          name: 'web',
+          include: ['packages/web/src/**/*.test.ts'],
+          environment: 'happy-dom',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['packages/server/test/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          include: ['packages/server/test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          // e2e files boot servers and browsers; running them one at a time keeps figures honest.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
