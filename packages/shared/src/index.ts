@@ -7,3 +7,5 @@ export * from './errors/error-codes.js';
 export * from './errors/api-error.js';
 export * from './schemas/agent-events.js';
 export * from './schemas/runs.js';
+export * from './schemas/health.js';
+export * from './schemas/runs-api.js';

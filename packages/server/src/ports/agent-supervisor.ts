@@ -115,6 +115,12 @@ export interface AgentSupervisor {
   sample(): Promise<ProcessSample[]>;
   /** Which CLIs are installed, with versions. */
   detectRuntimes(): Promise<RuntimeInfo[]>;
+  /**
+   * Kills a process group left behind by an earlier server process (after a crash), but only if
+   * `pid` still belongs to run `runId` (agents carry DASH_RUN_ID in their environment, checked
+   * through /proc). Returns whether something was killed.
+   */
+  killOrphan(runId: string, pid: number): Promise<boolean>;
   /** Stops every run (shutdown); resolves when all have ended. */
   stopAll(reason: StopReason): Promise<void>;
 }

@@ -11,7 +11,10 @@ export interface Invocation {
   command: string;
   /** argv without the command; user text never goes here except as a single argv element. */
   args: string[];
-  /** Complete environment of the child (the supervisor adds nothing). */
+  /**
+   * Complete environment of the child. The supervisor adds only DASH_RUN_ID (when missing), which
+   * orphan recovery uses to recognise a run's processes after a server crash.
+   */
   env: Record<string, string>;
   cwd: string;
   /** Written to stdin right after spawn, each followed by a newline. */
@@ -26,6 +29,8 @@ export interface Invocation {
 export interface OutputParser {
   /** One stdout line, without its newline, to zero or more events. Never throws: unknown → `raw`. */
   parseLine(line: string): AgentEvent[];
+  /** Called once when stdout has ended: events still held back (e.g. buffered text deltas). */
+  flush?(): AgentEvent[];
 }
 
 export interface ExitInfo {
@@ -43,8 +48,15 @@ export interface AgentRunner {
   readonly runtime: RuntimeId;
   /** Default executable name looked up on PATH (overridable by config). */
   readonly binary: string;
-  /** argv that prints the CLI's version (for runtime detection). */
+  /** argv that prints the CLI's version (for runtime detection); empty = only check the binary. */
   readonly versionArgs: readonly string[];
+  /** The version number in the output of `versionArgs`; default: the first `x.y.z` found. */
+  parseVersion?(output: string): string | null;
+  /**
+   * The executable a spec runs when it is not the runner's own CLI (the shell runner runs
+   * `spec.command[0]`); resolved on PATH by the supervisor. Absent = `binary` / configured path.
+   */
+  executableFor?(spec: RunSpec): string;
   buildInvocation(spec: RunSpec, binaryPath: string, baseEnv: Record<string, string>): Invocation;
   createParser(): OutputParser;
   /** A follow-up message as one stdin line, or null when the CLI cannot take input while running. */

@@ -45,6 +45,15 @@ export const errorCodes = {
   RUN_NO_SESSION: spec(409, 'The run has no agent session to resume'),
   RUN_INPUT_UNSUPPORTED: spec(409, 'This runtime does not accept input while running'),
   AGENT_SPAWN_FAILED: spec(500, 'The agent process could not be started'),
+  // how a run ended without success (RunOutcome.errorCode; shown on the run, rarely an HTTP answer)
+  AGENT_FAILED: spec(502, 'The agent reported a failure'),
+  AGENT_CRASHED: spec(502, 'The agent process exited abnormally'),
+  AGENT_MAX_TURNS: spec(502, 'The agent reached its turn limit'),
+  AGENT_RATE_LIMITED: spec(503, 'The agent hit a rate or usage limit', true),
+  AGENT_AUTH_FAILED: spec(502, 'The agent CLI is not signed in or its credentials were rejected'),
+  AGENT_BUDGET_EXCEEDED: spec(502, 'The agent exceeded its spending budget'),
+  RUN_TIMED_OUT: spec(504, 'The run exceeded its time limit', true),
+  RUN_CANCELLED: spec(409, 'The run was cancelled'),
   CONCURRENCY_LIMIT: spec(429, 'The concurrent process limit is reached', true),
 } as const satisfies Record<string, ErrorCodeSpec>;
 

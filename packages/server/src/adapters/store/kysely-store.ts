@@ -1,0 +1,37 @@
+/** The Store port over one Kysely instance; owns the connection (pool or SQLite handle). */
+import { sql, type Kysely } from 'kysely';
+import { AppError } from '../../domain/app-error.js';
+import type { RunEventRepository } from '../../ports/run-event-repository.js';
+import type { RunRepository } from '../../ports/run-repository.js';
+import type { Store, StoreDialect } from '../../ports/store.js';
+import { KyselyRunEventRepository } from './kysely-run-event-repository.js';
+import { KyselyRunRepository } from './kysely-run-repository.js';
+import type { StoreDatabase } from './schema.js';
+
+export class KyselyStore implements Store {
+  readonly runs: RunRepository;
+  readonly runEvents: RunEventRepository;
+  #closing: Promise<void> | null = null;
+
+  constructor(
+    readonly dialect: StoreDialect,
+    private readonly db: Kysely<StoreDatabase>,
+  ) {
+    this.runs = new KyselyRunRepository(db);
+    this.runEvents = new KyselyRunEventRepository(db);
+  }
+
+  async ping(): Promise<void> {
+    if (this.#closing) throw new AppError('STORE_UNAVAILABLE', { message: 'The store is closed' });
+    try {
+      await sql`select 1`.execute(this.db);
+    } catch (err) {
+      throw new AppError('STORE_UNAVAILABLE', { cause: err });
+    }
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= this.db.destroy();
+    return this.#closing;
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The ordered list of migrations. A static provider (not a folder scan) so it works the same from
+ * src/ under tsx and from dist/. To add one: create `NNNN-name.ts` exporting a factory
+ * `(dialect) => Migration` and append it here. Names sort in apply order and are never renamed.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import type { StoreDialect } from '../../../ports/store.js';
+import { migration0001Runs } from './0001-runs.js';
+
+export type StoreMigrations = ReadonlyArray<readonly [name: string, factory: (dialect: StoreDialect) => Migration]>;
+
+export const storeMigrations: StoreMigrations = [['0001-runs', migration0001Runs]];
+
+export const migrationProvider = (dialect: StoreDialect, migrations: StoreMigrations = storeMigrations): MigrationProvider => ({
+  getMigrations: () => Promise.resolve(Object.fromEntries(migrations.map(([name, make]) => [name, make(dialect)]))),
+});

@@ -1,0 +1,76 @@
+/**
+ * Opens the persistent store and migrates it to the latest schema before returning. SQLite is the
+ * embedded default (one WAL file); PostgreSQL serves several replicas, which may start at the same
+ * time: their migrations are serialized by an advisory lock.
+ */
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { AppError, isAppError } from '../../domain/app-error.js';
+import type { Store } from '../../ports/store.js';
+import { KyselyStore } from './kysely-store.js';
+import { migrateToLatest } from './migrate.js';
+import { postgresClientConfig } from './postgres-connection.js';
+import { withPostgresMigrationLock } from './postgres-migration-lock.js';
+import type { StoreDatabase } from './schema.js';
+import { openSqliteDatabase } from './sqlite-database.js';
+import { silentStoreLogger, type StoreLogger } from './store-logger.js';
+
+export type { StoreLogger } from './store-logger.js';
+
+export type StoreOptions =
+  | { kind: 'sqlite'; file: string }
+  | {
+      kind: 'postgres';
+      url: string;
+      /** Connections in the pool. @default 10 */
+      poolSize?: number;
+      /** Shown in pg_stat_activity. @default 'dash-server' */
+      applicationName?: string;
+    };
+
+export interface StoreDeps {
+  logger?: StoreLogger;
+}
+
+const DEFAULT_POOL_SIZE = 10;
+
+export async function openStore(options: StoreOptions, deps: StoreDeps = {}): Promise<Store> {
+  const logger = deps.logger ?? silentStoreLogger;
+  return options.kind === 'sqlite' ? openSqliteStore(options.file, logger) : openPostgresStore(options, logger);
+}
+
+async function openSqliteStore(file: string, logger: StoreLogger): Promise<Store> {
+  let database;
+  try {
+    database = openSqliteDatabase(file);
+  } catch (err) {
+    throw new AppError('STORE_UNAVAILABLE', { message: `Cannot open SQLite file ${file}: ${messageOf(err)}`, cause: err });
+  }
+  const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database }) });
+  await migrateOrDestroy(db, () => migrateToLatest(db, 'sqlite', logger));
+  return new KyselyStore('sqlite', db);
+}
+
+async function openPostgresStore(options: Extract<StoreOptions, { kind: 'postgres' }>, logger: StoreLogger): Promise<Store> {
+  const config = postgresClientConfig({ url: options.url, applicationName: options.applicationName });
+  const pool = new pg.Pool({ ...config, max: options.poolSize ?? DEFAULT_POOL_SIZE });
+  // Idle clients that lose their server emit here; without a listener the process would crash.
+  pool.on('error', (err) => logger.warn({ err }, 'idle PostgreSQL connection failed'));
+  const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) });
+  await migrateOrDestroy(db, () =>
+    withPostgresMigrationLock(config, logger, () => migrateToLatest(db, 'postgres', logger)),
+  );
+  return new KyselyStore('postgres', db);
+}
+
+async function migrateOrDestroy(db: Kysely<StoreDatabase>, migrate: () => Promise<void>): Promise<void> {
+  try {
+    await migrate();
+  } catch (err) {
+    await db.destroy().catch(() => undefined);
+    if (isAppError(err)) throw err;
+    throw new AppError('STORE_MIGRATION_FAILED', { message: `Store migration failed: ${messageOf(err)}`, cause: err });
+  }
+}
+
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -1,0 +1,61 @@
+/**
+ * Kysely table types of the store, as the database sees them (snake_case columns). The same types
+ * serve SQLite and PostgreSQL:
+ *  - timestamps are canonical UTC ISO-8601 text (`Date#toISOString()`), so text order is time order
+ *    and the first 10 characters are the UTC day (see timestamps.ts);
+ *  - int8 and numeric values come back as JS numbers (PostgreSQL type parsers in postgres-dialect.ts);
+ *  - booleans are 0/1 on SQLite and true/false on PostgreSQL: read them with `Boolean()`;
+ *  - run_events.payload is JSON text on both (the PostgreSQL column is `json`, returned unparsed).
+ */
+import type { ColumnType, Generated } from 'kysely';
+import type { RunStatus, RuntimeId } from '@dash/shared';
+
+/** Set by the database on insert, never written by the repositories. */
+type DbDefault<T> = ColumnType<T, never, T>;
+
+export interface RunsTable {
+  id: string;
+  task_id: string | null;
+  employee_id: string | null;
+  runtime: RuntimeId;
+  status: RunStatus;
+  model: string | null;
+  cwd: string;
+  session_id: string | null;
+  resume_of: string | null;
+  node_id: string | null;
+  pid: number | null;
+  exit_code: number | null;
+  exit_signal: string | null;
+  restarts: Generated<number>;
+  error_code: string | null;
+  error_message: string | null;
+  result_text: string | null;
+  input_tokens: Generated<number>;
+  output_tokens: Generated<number>;
+  cache_read_tokens: Generated<number>;
+  cache_write_tokens: Generated<number>;
+  cost_usd: Generated<number>;
+  event_count: Generated<number>;
+  event_bytes: Generated<number>;
+  log_truncated: DbDefault<boolean | number>;
+  created_at: string;
+  started_at: string | null;
+  ended_at: string | null;
+  last_event_at: string | null;
+}
+
+export interface RunEventsTable {
+  run_id: string;
+  seq: number;
+  /** Epoch milliseconds. */
+  at: number;
+  type: string;
+  /** JSON text of the AgentEvent. */
+  payload: string;
+}
+
+export interface StoreDatabase {
+  runs: RunsTable;
+  run_events: RunEventsTable;
+}

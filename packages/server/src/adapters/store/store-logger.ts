@@ -1,0 +1,10 @@
+/** The slice of a pino-style logger the store uses; the default drops everything. */
+export interface StoreLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+export const silentStoreLogger: StoreLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+};

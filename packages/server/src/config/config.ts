@@ -1,0 +1,52 @@
+/**
+ * The typed, defaulted configuration tree, built once at boot by loadConfig(). Components take
+ * the slice they need from it; nothing else reads process.env. Durations are milliseconds and
+ * paths are absolute.
+ */
+import type { LogLevel, NodeEnv } from './env-schema.js';
+
+export interface Config {
+  nodeEnv: NodeEnv;
+  /** This replica's id (NODE_ID), recorded on the runs it owns. @default `${hostname}-${pid}` */
+  nodeId: string;
+  http: {
+    /** @default '127.0.0.1' */
+    host: string;
+    /** 0 asks the OS for a free port (tests only; the env schema requires 1–65535). @default 8080 */
+    port: number;
+  };
+  web: {
+    /** Serve the built SPA from this process. @default true */
+    serve: boolean;
+    /** Absolute path of the built SPA. @default packages/web/dist next to the server package */
+    distDir: string;
+  };
+  /** Absolute directory for embedded files (the SQLite database). @default `${cwd}/data` */
+  dataDir: string;
+  /** PostgreSQL connection URL; null = embedded SQLite in dataDir. */
+  databaseUrl: string | null;
+  /** Redis URL; null = the embedded queue kept in the store. */
+  redisUrl: string | null;
+  log: { level: LogLevel };
+  lifecycle: {
+    /** How long in-flight work may take to finish after SIGTERM. @default 30_000 */
+    drainTimeoutMs: number;
+    /** After this long since the first signal the process exits 1, whatever is left. @default 45_000 */
+    forceExitTimeoutMs: number;
+  };
+  health: {
+    /** Per-dependency probe timeout for GET /health. @default 2_000 */
+    timeoutMs: number;
+  };
+  /** Companion HTTP services probed by GET /health; null = not configured. */
+  services: {
+    memoryApiUrl: string | null;
+    apiBridgeUrl: string | null;
+  };
+  agents: {
+    /** Global cap on live agent processes. @default 20 */
+    maxConcurrentProcesses: number;
+    /** Agents may only work below these absolute directories. @default [`${dataDir}/workspaces`] */
+    workdirRoots: string[];
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The one schema over the process environment. Every variable the server reads is declared here
+ * with what it expects; unset or blank means "use the default". Defaults that depend on the
+ * machine (cwd, hostname, pid, install path) are resolved by load-config.ts.
+ * docs/configuration.md documents each variable; keep the two in step.
+ */
+import { isAbsolute, normalize } from 'node:path';
+import { z } from 'zod';
+import { DURATION_EXAMPLES, parseDuration } from './duration.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/**
+ * A variable parsed by `parse`; `expected` is the whole complaint printed when it fails. When the
+ * variable is unset, `fallback` (if any) is parsed instead, so defaults go through the same rules.
+ */
+function envVar<T>(expected: string, parse: (raw: string) => T | undefined, fallback?: string) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx): T | undefined => {
+      const text = raw === undefined || raw.trim() === '' ? fallback : raw.trim();
+      if (text === undefined) return undefined;
+      const value = parse(text);
+      if (value === undefined) {
+        ctx.addIssue({ code: 'custom', message: expected, input: raw });
+        return z.NEVER;
+      }
+      return value;
+    });
+}
+
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (raw: string): T | undefined =>
+    (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
+
+const integer =
+  (min: number, max: number) =>
+  (raw: string): number | undefined => {
+    if (!/^\d+$/.test(raw)) return undefined;
+    const n = Number(raw);
+    return n >= min && n <= max ? n : undefined;
+  };
+
+/** A URL whose scheme is one of `protocols` (with the trailing colon, as URL reports it). */
+const urlWith =
+  (protocols: readonly string[]) =>
+  (raw: string): string | undefined => {
+    if (!URL.canParse(raw)) return undefined;
+    const url = new URL(raw);
+    return protocols.includes(url.protocol) ? raw : undefined;
+  };
+
+const httpUrl = (raw: string): string | undefined => {
+  const ok = urlWith(['http:', 'https:'])(raw);
+  return ok === undefined ? undefined : ok.replace(/\/+$/, '');
+};
+
+const duration =
+  (minMs: number) =>
+  (raw: string): number | undefined => {
+    const ms = parseDuration(raw);
+    return ms !== null && ms >= minMs ? ms : undefined;
+  };
+
+const BOOLEANS: Record<string, boolean> = { true: true, '1': true, yes: true, on: true, false: false, '0': false, no: false, off: false };
+const boolean = (raw: string): boolean | undefined => BOOLEANS[raw.toLowerCase()];
+
+const nonEmptyToken = (raw: string): string | undefined => (/^\S+$/.test(raw) ? raw : undefined);
+
+/** Absolute paths separated by commas or colons, normalized and de-duplicated. */
+const absolutePaths = (raw: string): string[] | undefined => {
+  const parts = raw
+    .split(/[,:]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length === 0 || !parts.every((p) => isAbsolute(p))) return undefined;
+  return [...new Set(parts.map((p) => normalize(p).replace(/(.)\/+$/, '$1')))];
+};
+
+export const envSchema = z
+  .object({
+    NODE_ENV: envVar(`expected one of ${NODE_ENVS.join(', ')}`, oneOf(NODE_ENVS), 'development'),
+    PORT: envVar('expected an integer from 1 to 65535', integer(1, 65_535), '8080'),
+    HOST: envVar('expected a host name or IP address to listen on (e.g. 127.0.0.1 or 0.0.0.0)', nonEmptyToken, '127.0.0.1'),
+    DATABASE_URL: envVar('expected a postgres:// or postgresql:// URL', urlWith(['postgres:', 'postgresql:'])),
+    REDIS_URL: envVar('expected a redis:// or rediss:// URL', urlWith(['redis:', 'rediss:'])),
+    MEMORY_API_URL: envVar('expected an http:// or https:// URL', httpUrl),
+    API_BRIDGE_URL: envVar('expected an http:// or https:// URL', httpUrl),
+    DATA_DIR: envVar('expected a directory path', (raw) => raw, './data'),
+    LOG_LEVEL: envVar(`expected one of ${LOG_LEVELS.join(', ')}`, oneOf(LOG_LEVELS), 'info'),
+    NODE_ID: envVar('expected 1 to 128 characters from A-Z a-z 0-9 . _ : -', (raw) =>
+      /^[\w.:-]{1,128}$/.test(raw) ? raw : undefined,
+    ),
+    DRAIN_TIMEOUT: envVar(`expected ${DURATION_EXAMPLES} (0s allowed)`, duration(0), '30s'),
+    FORCE_EXIT_TIMEOUT: envVar(`expected ${DURATION_EXAMPLES}, at least 1ms`, duration(1), '45s'),
+    HEALTH_TIMEOUT: envVar(`expected ${DURATION_EXAMPLES}, at least 1ms`, duration(1), '2s'),
+    MAX_CONCURRENT_PROCESSES: envVar('expected an integer from 1 to 10000', integer(1, 10_000), '20'),
+    AGENT_WORKDIR_ROOTS: envVar('expected absolute directory paths separated by commas or colons', absolutePaths),
+    SERVE_WEB: envVar('expected a boolean: true/false, 1/0, yes/no or on/off', boolean, 'true'),
+    WEB_DIST_DIR: envVar('expected a directory path', (raw) => raw),
+  })
+  .superRefine((env, ctx) => {
+    // Past the force deadline the process exits mid-drain, so the drain budget must fit inside it.
+    if (env.FORCE_EXIT_TIMEOUT !== undefined && env.DRAIN_TIMEOUT !== undefined && env.FORCE_EXIT_TIMEOUT <= env.DRAIN_TIMEOUT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FORCE_EXIT_TIMEOUT'],
+        message: `expected a duration longer than DRAIN_TIMEOUT (${env.DRAIN_TIMEOUT}ms)`,
+      });
+    }
+  });
+
+export type EnvVariable = keyof z.input<typeof envSchema>;
+export type ParsedEnv = z.output<typeof envSchema>;
+export const ENV_VARIABLES = Object.keys(envSchema.shape) as EnvVariable[];

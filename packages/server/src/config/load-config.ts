@@ -1,0 +1,101 @@
+/**
+ * Parses the environment once into a Config, or into one issue per bad variable. The caller
+ * (main.ts) prints the issues and exits 78 (EX_CONFIG); values are masked so that an error report
+ * never leaks a password.
+ */
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.js';
+import { ENV_VARIABLES, envSchema, type EnvVariable } from './env-schema.js';
+import { printableValue } from './mask-secrets.js';
+
+/** Exit status for bad configuration (sysexits.h EX_CONFIG). */
+export const EXIT_CONFIG = 78;
+
+export interface ConfigIssue {
+  variable: string;
+  /** The raw value, or undefined when the variable was unset (its default was at fault). */
+  value: string | undefined;
+  expected: string;
+}
+
+export type LoadConfigResult = { ok: true; config: Config } | { ok: false; issues: ConfigIssue[] };
+
+/** What the defaults depend on; injectable so tests do not depend on the machine. */
+export interface ConfigContext {
+  cwd: string;
+  hostname: string;
+  pid: number;
+  /** Where the SPA build lands when WEB_DIST_DIR is unset. */
+  defaultWebDistDir: string;
+}
+
+// src/config and dist/config sit at the same depth, so this resolves to packages/web/dist from both.
+const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+const defaultContext = (): ConfigContext => ({
+  cwd: process.cwd(),
+  hostname: hostname(),
+  pid: process.pid,
+  defaultWebDistDir: DEFAULT_WEB_DIST_DIR,
+});
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, context: Partial<ConfigContext> = {}): LoadConfigResult {
+  const ctx = { ...defaultContext(), ...context };
+  const input = Object.fromEntries(ENV_VARIABLES.map((name) => [name, env[name]]));
+  const parsed = envSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues: ConfigIssue[] = [];
+    const seen = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      const variable = String(issue.path[0] ?? '(environment)');
+      if (seen.has(variable)) continue;
+      seen.add(variable);
+      const raw = env[variable];
+      issues.push({ variable, value: raw?.trim() ? raw : undefined, expected: issue.message });
+    }
+    return { ok: false, issues };
+  }
+
+  const e = parsed.data;
+  // Every variable with a constant default has one in the schema, so these are always set.
+  const must = <T>(value: T | undefined, name: EnvVariable): T => {
+    if (value === undefined) throw new Error(`config: ${name} has no default`);
+    return value;
+  };
+  const dataDir = resolve(ctx.cwd, must(e.DATA_DIR, 'DATA_DIR'));
+  const config: Config = {
+    nodeEnv: must(e.NODE_ENV, 'NODE_ENV'),
+    nodeId: e.NODE_ID ?? `${ctx.hostname}-${ctx.pid}`,
+    http: { host: must(e.HOST, 'HOST'), port: must(e.PORT, 'PORT') },
+    web: {
+      serve: must(e.SERVE_WEB, 'SERVE_WEB'),
+      distDir: e.WEB_DIST_DIR === undefined ? ctx.defaultWebDistDir : resolve(ctx.cwd, e.WEB_DIST_DIR),
+    },
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    log: { level: must(e.LOG_LEVEL, 'LOG_LEVEL') },
+    lifecycle: {
+      drainTimeoutMs: must(e.DRAIN_TIMEOUT, 'DRAIN_TIMEOUT'),
+      forceExitTimeoutMs: must(e.FORCE_EXIT_TIMEOUT, 'FORCE_EXIT_TIMEOUT'),
+    },
+    health: { timeoutMs: must(e.HEALTH_TIMEOUT, 'HEALTH_TIMEOUT') },
+    services: { memoryApiUrl: e.MEMORY_API_URL ?? null, apiBridgeUrl: e.API_BRIDGE_URL ?? null },
+    agents: {
+      maxConcurrentProcesses: must(e.MAX_CONCURRENT_PROCESSES, 'MAX_CONCURRENT_PROCESSES'),
+      workdirRoots: e.AGENT_WORKDIR_ROOTS ?? [join(dataDir, 'workspaces')],
+    },
+  };
+  return { ok: true, config };
+}
+
+/** One line per issue: the variable, its (masked) value, and what was expected. */
+export function formatConfigIssues(issues: readonly ConfigIssue[]): string {
+  const lines = issues.map(({ variable, value, expected }) => {
+    const got = value === undefined ? 'is unset (its default is used)' : `=${JSON.stringify(printableValue(variable, value))}`;
+    return `  ${variable}${value === undefined ? ' ' : ''}${got}: ${expected}`;
+  });
+  return ['Invalid configuration:', ...lines].join('\n') + '\n';
+}

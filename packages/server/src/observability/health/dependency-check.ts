@@ -1,0 +1,61 @@
+/**
+ * Dependency probes behind GET /health. Each check is described once (name, kind, required) and
+ * probed in parallel with its own timeout; a probe that is slow or throws marks only its own
+ * dependency down. A dependency without a probe is `not_configured`.
+ */
+import type { DependencyHealth, DependencyKind, HealthStatus } from '@dash/shared';
+import { maskCredentials } from '../../config/mask-secrets.js';
+
+export interface DependencyCheck {
+  name: string;
+  kind: DependencyKind;
+  required: boolean;
+  /**
+   * Resolves (optionally with a short detail) when the dependency answers; throws otherwise.
+   * Must stop work when `signal` aborts. null = not configured.
+   */
+  probe: ((signal: AbortSignal) => Promise<string | void>) | null;
+}
+
+export async function checkDependency(check: DependencyCheck, timeoutMs: number): Promise<DependencyHealth> {
+  const base = { name: check.name, kind: check.kind, required: check.required };
+  if (check.probe === null) return { ...base, status: 'not_configured', latencyMs: null, detail: null };
+
+  const controller = new AbortController();
+  const startedAt = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error(`timed out after ${timeoutMs}ms`));
+    }, timeoutMs);
+  });
+  try {
+    const detail = await Promise.race([check.probe(controller.signal), timeout]);
+    return { ...base, status: 'up', latencyMs: elapsed(startedAt), detail: detail ?? null };
+  } catch (err) {
+    return { ...base, status: 'down', latencyMs: elapsed(startedAt), detail: maskCredentials(reasonOf(err)).slice(0, 300) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function checkDependencies(checks: readonly DependencyCheck[], timeoutMs: number): Promise<DependencyHealth[]> {
+  return Promise.all(checks.map((check) => checkDependency(check, timeoutMs)));
+}
+
+/** `down` if a required dependency is down, `degraded` if an optional one is, else `ok`. */
+export function overallStatus(dependencies: readonly DependencyHealth[]): HealthStatus {
+  const down = dependencies.filter((d) => d.status === 'down');
+  if (down.some((d) => d.required)) return 'down';
+  return down.length > 0 ? 'degraded' : 'ok';
+}
+
+/** The error's message, followed by its cause's (AppErrors keep the driver's reason there). */
+function reasonOf(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause instanceof Error && err.cause.message !== err.message ? `: ${err.cause.message}` : '';
+  return `${err.message}${cause}`;
+}
+
+const elapsed = (startedAt: number): number => Math.round((performance.now() - startedAt) * 100) / 100;

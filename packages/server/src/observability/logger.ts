@@ -1,0 +1,63 @@
+/**
+ * The process logger (pino, JSON lines on stdout). Secrets are redacted structurally (auth
+ * headers, cookies, password/token/secret fields) and connection URLs keep everything but their
+ * password. Error messages and stacks are masked too, because drivers like to quote the URL they
+ * failed to reach. Pretty output is a pipe away: `node dist/main.js | npx pino-pretty`.
+ */
+import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino';
+import { maskCredentials } from '../config/mask-secrets.js';
+
+export type { Logger } from 'pino';
+
+const URL_KEYS = new Set(['databaseUrl', 'DATABASE_URL', 'redisUrl', 'REDIS_URL', 'connectionString']);
+
+const SECRET_KEYS = ['password', 'token', 'secret', 'apiKey', 'accessToken', 'refreshToken', 'authorization', 'cookie'];
+
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  'headers.authorization',
+  'headers.cookie',
+  ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
+  ...[...URL_KEYS].flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
+];
+
+/** URL-valued secrets keep their host and database (useful when debugging); the rest vanish. */
+function censor(value: unknown, path: string[]): unknown {
+  const key = path[path.length - 1] ?? '';
+  if (URL_KEYS.has(key) && typeof value === 'string') return maskCredentials(value);
+  return '[Redacted]';
+}
+
+function maskedError(err: Error): Record<string, unknown> {
+  const serialized = stdSerializers.err(err) as unknown as Record<string, unknown>;
+  for (const field of ['message', 'stack'] as const) {
+    const text = serialized[field];
+    if (typeof text === 'string') serialized[field] = maskCredentials(text);
+  }
+  return serialized;
+}
+
+export interface LoggerOptions {
+  level: string;
+  nodeId: string;
+}
+
+export function createLogger(options: LoggerOptions, destination?: DestinationStream): Logger {
+  const settings = {
+    level: options.level,
+    base: { pid: process.pid, nodeId: options.nodeId },
+    redact: { paths: REDACT_PATHS, censor },
+    serializers: { err: maskedError, error: maskedError },
+    hooks: {
+      // Free-text messages may quote a connection string; mask them like error messages.
+      logMethod(this: Logger, args: Parameters<Logger['info']>, method: Logger['info']) {
+        const masked = args.map((arg: unknown) => (typeof arg === 'string' ? maskCredentials(arg) : arg));
+        return method.apply(this, masked as Parameters<Logger['info']>);
+      },
+    },
+  };
+  return destination ? pino(settings, destination) : pino(settings);
+}

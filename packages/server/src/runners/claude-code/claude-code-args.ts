@@ -1,0 +1,54 @@
+/**
+ * argv for Claude Code in headless streaming mode (checked against `claude --help` of 2.1.332 and by
+ * running it). Every value travels as `--flag=value` in ONE argv element: a value that starts with
+ * `-` (a role prompt, a tool pattern) can then never be read as a flag, and the variadic flags
+ * (`--allowedTools <tools...>`, `--mcp-config <configs...>`) cannot swallow the next argument.
+ *
+ * - `-p --output-format stream-json --verbose`: JSONL on stdout; stream-json output requires
+ *   --verbose in print mode.
+ * - `--input-format stream-json`: user messages arrive on stdin as JSONL (see encodeUserMessage).
+ *   No positional prompt: the task never appears on the command line.
+ * - `--allowedTools` / `--disallowedTools`: the CLI splits a value on commas and spaces, keeping
+ *   parentheses together ("Bash(git log *),Write" works); we join with commas.
+ * - `--permission-mode`: the help lists acceptEdits, auto, bypassPermissions, manual, dontAsk,
+ *   plan; `default` is still accepted (same as manual). In print mode a tool that needs a prompt is
+ *   DENIED (system/permission_denied + an error tool_result), the run goes on. bypassPermissions
+ *   refuses to start when the CLI runs as root ("cannot be used with root/sudo privileges"), exit
+ *   1 with no result. `acceptEdits` lets Write/Edit work inside the cwd without prompting.
+ * - `--max-turns` is not in --help but works (result subtype `error_max_turns`).
+ * - `--resume=<id>` continues a session stored under $HOME/.claude/projects/<cwd slug>/, so the
+ *   resumed run needs the same HOME and the same cwd; it keeps the same session_id. An unknown id
+ *   gives result `error_during_execution` with errors ["No conversation found with session ID…"].
+ *   The system prompt is snapshotted on a conversation's first request (`--system-prompt-snapshot`
+ *   defaults to on): a resumed run keeps the ORIGINAL role prompt even if it passes a new one.
+ * - There is no --cwd flag: the working directory is the spawn cwd.
+ */
+import type { RunSpec } from '../../ports/agent-supervisor.js';
+
+export const BASE_ARGS: readonly string[] = ['-p', '--output-format', 'stream-json', '--verbose', '--input-format', 'stream-json'];
+
+const toolList = (tools: string[] | undefined): string | null => {
+  const names = (tools ?? []).map((t) => t.trim()).filter((t) => t.length > 0);
+  return names.length > 0 ? names.join(',') : null;
+};
+
+export function buildClaudeArgs(spec: RunSpec): string[] {
+  const args = [...BASE_ARGS];
+  if (spec.systemPrompt !== undefined && spec.systemPrompt.trim() !== '') args.push(`--append-system-prompt=${spec.systemPrompt}`);
+  if (spec.model !== undefined && spec.model !== '') args.push(`--model=${spec.model}`);
+  // The CLI needs a positive integer; the API already enforces 1..1000.
+  if (spec.maxTurns !== undefined && Number.isInteger(spec.maxTurns) && spec.maxTurns > 0) args.push(`--max-turns=${String(spec.maxTurns)}`);
+  const allowed = toolList(spec.allowedTools);
+  if (allowed) args.push(`--allowedTools=${allowed}`);
+  const disallowed = toolList(spec.disallowedTools);
+  if (disallowed) args.push(`--disallowedTools=${disallowed}`);
+  if (spec.permissionMode !== undefined) args.push(`--permission-mode=${spec.permissionMode}`);
+  if (spec.resumeSessionId !== undefined && spec.resumeSessionId !== '') args.push(`--resume=${spec.resumeSessionId}`);
+  if (spec.mcpConfigPath !== undefined && spec.mcpConfigPath !== '') args.push(`--mcp-config=${spec.mcpConfigPath}`);
+  return args;
+}
+
+/** One stream-json user message: the only input shape the CLI needs (verified with 2.1.332). */
+export function encodeUserMessage(text: string): string {
+  return JSON.stringify({ type: 'user', message: { role: 'user', content: [{ type: 'text', text }] } });
+}

@@ -1,0 +1,30 @@
+/**
+ * Signals to a whole process group. Agents run as group leaders (spawned `detached`), so
+ * `kill(-pgid)` reaches the agent and every helper it started, even after the leader has exited.
+ */
+import { hasProcFs, liveGroupMembers } from './proc-stat.js';
+
+export type GroupSignal = 'SIGINT' | 'SIGTERM' | 'SIGKILL';
+
+/** Sends `signal` to the group; false when the group no longer exists (ESRCH). */
+export function signalGroup(pgid: number, signal: GroupSignal | 0): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    // EPERM: a member belongs to someone else (setuid helper). The group exists; keep going.
+    return true;
+  }
+}
+
+/**
+ * Whether any member of the group is still running. `kill(-pgid, 0)` also succeeds while only
+ * unreaped zombies remain (our PID 1 may reap orphans late), so on Linux a positive answer is
+ * confirmed by looking for a non-zombie member in /proc.
+ */
+export async function groupAlive(pgid: number): Promise<boolean> {
+  if (!signalGroup(pgid, 0)) return false;
+  if (!hasProcFs()) return true;
+  return (await liveGroupMembers(pgid)).length > 0;
+}

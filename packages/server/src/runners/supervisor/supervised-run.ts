@@ -1,0 +1,480 @@
+/**
+ * One run under supervision, across its attempts: spawns through AgentProcess, feeds stdout lines
+ * through the runner's parser to the sink in order, enforces the wall-clock and idle limits,
+ * escalates signals to the process group on stop or timeout, restarts after a crash with
+ * exponential backoff, and resolves `done` exactly once with the outcome (never rejects).
+ *
+ * Event order per attempt: supervisor `spawned`, `user.message` (the prompt), the agent's events,
+ * then either `exit` + supervisor `restart_scheduled` (a restart follows) or, on the final
+ * attempt, a `result` (synthesized when the agent printed none) followed by `exit`.
+ */
+import type { AgentEvent, AgentEventOf } from '@dash/shared';
+import { AppError } from '../../domain/app-error.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Logger } from '../../ports/logger.js';
+import type {
+  RunEndStatus,
+  RunHandle,
+  RunLimits,
+  RunOutcome,
+  RunSink,
+  RunSpec,
+  StopReason,
+} from '../../ports/agent-supervisor.js';
+import type { AgentRunner, ExitInfo, Invocation, OutputParser, Verdict } from '../agent-runner.js';
+import { AgentProcess, type AttemptEnd } from './agent-process.js';
+import type { SplitLine } from './line-splitter.js';
+import { groupAlive, signalGroup, type GroupSignal } from './process-group.js';
+import type { SupervisorSettings, Timers } from './supervisor-options.js';
+
+type ResultEvent = AgentEventOf<'result'>;
+type SupervisorAction = AgentEventOf<'supervisor'>['action'];
+type EndCause = { kind: 'stop'; reason: StopReason } | { kind: 'timeout'; which: 'wall' | 'idle' };
+
+export interface SupervisedRunDeps {
+  spec: RunSpec;
+  sink: RunSink;
+  runner: AgentRunner;
+  invocation: Invocation;
+  settings: SupervisorSettings;
+  timers: Timers;
+  clock: Clock;
+  logger: Logger;
+}
+
+interface Final {
+  status: RunEndStatus;
+  errorCode: string | null;
+  errorMessage: string | null;
+}
+
+export class SupervisedRun implements RunHandle {
+  readonly runId: string;
+  readonly done: Promise<RunOutcome>;
+  private resolveDone: (outcome: RunOutcome) => void = () => undefined;
+  private readonly limits: RunLimits;
+  private readonly startedAt: number;
+
+  private proc: AgentProcess | null = null;
+  /** The current attempt has ended and is being cleaned up (no new escalation). */
+  private ending = false;
+  private attempt = 0;
+  private restarts = 0;
+  private parser: OutputParser | null = null;
+  private lastResult: ResultEvent | null = null;
+  private lastText: string | null = null;
+  private sessionId: string | null = null;
+  private lastExit: ExitInfo | null = null;
+  /** Prompts sent whose result has not arrived yet (for closeStdin `on-result`). */
+  private pendingReplies = 0;
+  private lastActivity = 0;
+
+  private endCause: EndCause | null = null;
+  private escalation: Promise<void> | null = null;
+  private wallTimer: unknown = null;
+  private idleTimer: unknown = null;
+  private backoffTimer: unknown = null;
+  private finished = false;
+
+  constructor(private readonly deps: SupervisedRunDeps) {
+    this.runId = deps.spec.runId;
+    this.limits = deps.spec.limits;
+    this.startedAt = deps.clock.now();
+    this.done = new Promise((resolve) => {
+      this.resolveDone = resolve;
+    });
+  }
+
+  get pid(): number | null {
+    return this.proc?.pid ?? null;
+  }
+
+  /** First spawn. Throws AppError AGENT_SPAWN_FAILED when the OS refuses synchronously. */
+  begin(): void {
+    try {
+      this.spawnAttempt();
+    } catch (err) {
+      this.finish(this.spawnFailedFinal(err));
+      throw new AppError('AGENT_SPAWN_FAILED', { message: `Could not start the agent: ${errorText(err)}`, cause: err });
+    }
+    if (this.limits.wallTimeoutMs > 0) {
+      this.wallTimer = this.deps.timers.setTimeout(() => this.onTimeout('wall'), this.limits.wallTimeoutMs);
+    }
+  }
+
+  sendInput(text: string): void {
+    const line = this.deps.runner.encodeInput(text);
+    if (line === null) throw new AppError('RUN_INPUT_UNSUPPORTED');
+    const proc = this.proc;
+    if (this.finished || this.endCause || this.ending || !proc || !proc.stdinWritable) {
+      throw new AppError('RUN_NOT_ACTIVE', { message: 'The agent is not running or no longer reads input' });
+    }
+    if (!proc.writeLine(line)) throw new AppError('RUN_NOT_ACTIVE');
+    this.pendingReplies += 1;
+    this.emit({ type: 'user.message', text });
+  }
+
+  stop(reason: StopReason): Promise<RunOutcome> {
+    if (this.finished || this.endCause) return this.done;
+    this.endCause = { kind: 'stop', reason };
+    this.supervisorEvent('stop_requested', `Stop requested (${reason})`);
+    this.endNow();
+    return this.done;
+  }
+
+  // ---- attempts ---------------------------------------------------------------------------
+
+  private spawnAttempt(): void {
+    const { invocation, runner, spec } = this.deps;
+    this.attempt += 1;
+    this.parser = runner.createParser();
+    this.lastResult = null;
+    this.lastText = null;
+    this.pendingReplies = 1;
+    this.ending = false;
+    this.lastActivity = this.deps.clock.now();
+    const proc = new AgentProcess(
+      invocation,
+      {
+        onStdoutLine: (line) => this.onStdoutLine(line),
+        onStderrLine: (line) => this.onStderrLine(line),
+        onActivity: () => {
+          this.lastActivity = this.deps.clock.now();
+        },
+        onStdinError: (error) => this.deps.logger.debug({ runId: this.runId, err: error.message }, 'agent stdin closed'),
+        onEnd: (end) => {
+          this.onAttemptEnd(proc, end).catch((err: unknown) => {
+            this.deps.logger.error({ runId: this.runId, err: errorText(err) }, 'supervisor failed to end an attempt');
+            this.finish({ status: 'failed', errorCode: 'INTERNAL_ERROR', errorMessage: errorText(err) });
+          });
+        },
+      },
+      this.deps.settings,
+      this.deps.timers,
+    );
+    this.proc = proc;
+    if (proc.pid === null) return; // the spawn error arrives through onEnd
+    this.safely(() => this.deps.sink.started({ pid: proc.pid as number, attempt: this.attempt }));
+    this.supervisorEvent('spawned', `Started ${spec.runtime} agent (pid ${proc.pid})`, { pid: proc.pid, attempt: this.attempt });
+    this.emit({ type: 'user.message', text: spec.prompt });
+    for (const line of invocation.stdinLines) proc.writeLine(line);
+    if (invocation.closeStdin === 'after-initial') proc.endStdin();
+    this.armIdle(this.limits.idleTimeoutMs);
+  }
+
+  private onStdoutLine(line: SplitLine): void {
+    if (line.truncated) {
+      this.emit({ type: 'raw', line: truncatedText(line) });
+      return;
+    }
+    let events: AgentEvent[];
+    try {
+      events = this.parser?.parseLine(line.text) ?? [];
+    } catch (err) {
+      this.deps.logger.warn({ runId: this.runId, err: errorText(err) }, 'runner parser threw; line kept raw');
+      events = [{ type: 'raw', line: line.text }];
+    }
+    for (const event of events) this.onAgentEvent(event);
+  }
+
+  private onStderrLine(line: SplitLine): void {
+    if (!line.truncated && line.text.trim() === '') return;
+    this.emit({ type: 'stderr', line: line.truncated ? truncatedText(line) : line.text });
+  }
+
+  private onAgentEvent(event: AgentEvent): void {
+    switch (event.type) {
+      case 'session.started':
+        this.sessionId = event.sessionId;
+        break;
+      case 'assistant.text':
+        this.lastText = event.text;
+        break;
+      case 'result':
+        this.lastResult = event;
+        if (event.sessionId) this.sessionId = event.sessionId;
+        this.pendingReplies = Math.max(0, this.pendingReplies - 1);
+        if (this.deps.invocation.closeStdin === 'on-result' && this.pendingReplies === 0) this.proc?.endStdin();
+        break;
+      default:
+        break;
+    }
+    this.emit(event);
+  }
+
+  private async onAttemptEnd(proc: AgentProcess, end: AttemptEnd): Promise<void> {
+    this.ending = true;
+    this.clearTimer('idle');
+    if (end.kind === 'spawn_failed') {
+      this.proc = null;
+      this.supervisorEvent('spawn_failed', `Could not start the agent: ${end.error.message}`, { attempt: this.attempt });
+      this.concludeFinal(this.spawnFailedFinal(end.error), { code: null, signal: null });
+      return;
+    }
+    for (const event of this.flushParser()) this.onAgentEvent(event);
+    if (this.escalation) await this.escalation;
+    else if (proc.pid !== null) await this.killLeftovers(proc.pid);
+    this.proc = null;
+    this.lastExit = end.exit;
+    this.decide(end.exit);
+  }
+
+  private decide(exit: ExitInfo): void {
+    if (this.endCause) {
+      this.concludeFinal(this.causeFinal(this.endCause), exit);
+      return;
+    }
+    const verdict = this.judge(exit);
+    const crashed = !verdict.success && this.lastResult === null && (exit.signal !== null || exit.code !== 0);
+    if (crashed) {
+      if (this.restarts < this.limits.maxRestarts) {
+        this.emit({ type: 'exit', code: exit.code, signal: exit.signal });
+        this.scheduleRestart();
+        return;
+      }
+      if (this.limits.maxRestarts > 0) {
+        this.supervisorEvent('restart_limit', `Not restarting: ${this.limits.maxRestarts} restart(s) already used`, {
+          attempt: this.attempt,
+        });
+      }
+    }
+    this.concludeFinal(
+      verdict.success
+        ? { status: 'succeeded', errorCode: null, errorMessage: null }
+        : { status: 'failed', errorCode: verdict.errorCode ?? 'AGENT_FAILED', errorMessage: verdict.errorMessage },
+      exit,
+    );
+  }
+
+  private judge(exit: ExitInfo): Verdict {
+    try {
+      return this.deps.runner.judge(this.lastResult, exit);
+    } catch (err) {
+      return { success: false, errorCode: 'INTERNAL_ERROR', errorMessage: `runner judge failed: ${errorText(err)}` };
+    }
+  }
+
+  private scheduleRestart(): void {
+    const { restartBackoffMs, maxBackoffMs } = this.limits;
+    const delayMs = Math.max(0, Math.min(restartBackoffMs * 2 ** this.restarts, maxBackoffMs));
+    this.supervisorEvent('restart_scheduled', `Agent crashed; restarting in ${delayMs} ms`, {
+      attempt: this.attempt + 1,
+      delayMs,
+    });
+    this.backoffTimer = this.deps.timers.setTimeout(() => {
+      this.backoffTimer = null;
+      if (this.finished || this.endCause) return;
+      this.restarts += 1;
+      try {
+        this.spawnAttempt();
+      } catch (err) {
+        this.supervisorEvent('spawn_failed', `Could not restart the agent: ${errorText(err)}`, { attempt: this.attempt });
+        this.concludeFinal(this.spawnFailedFinal(err), null);
+      }
+    }, delayMs);
+  }
+
+  // ---- stopping ---------------------------------------------------------------------------
+
+  private onTimeout(which: 'wall' | 'idle'): void {
+    if (which === 'wall') this.wallTimer = null;
+    if (this.finished || this.endCause) return;
+    this.endCause = { kind: 'timeout', which };
+    const message =
+      which === 'wall'
+        ? `Wall-clock limit of ${this.limits.wallTimeoutMs} ms reached`
+        : `No output for ${this.limits.idleTimeoutMs} ms`;
+    this.supervisorEvent(which === 'wall' ? 'wall_timeout' : 'idle_timeout', message, { pid: this.pid ?? undefined });
+    this.endNow();
+  }
+
+  /** Ends the run for `endCause`: escalate a live process, or conclude right away during a backoff wait. */
+  private endNow(): void {
+    if (this.proc && !this.ending) {
+      this.escalate(this.proc);
+      return;
+    }
+    if (this.backoffTimer !== null) {
+      this.clearTimer('backoff');
+      if (this.endCause) this.concludeFinal(this.causeFinal(this.endCause), null);
+    }
+    // Otherwise an attempt is ending right now; decide() will honour endCause.
+  }
+
+  private escalate(proc: AgentProcess): void {
+    const pgid = proc.pid;
+    if (this.escalation || pgid === null) return;
+    this.clearTimer('idle');
+    const { sigintGraceMs, sigtermGraceMs } = this.limits;
+    const steps: [GroupSignal, number][] = [
+      ['SIGINT', sigintGraceMs],
+      ['SIGTERM', sigtermGraceMs],
+      ['SIGKILL', this.deps.settings.killWaitMs],
+    ];
+    this.escalation = (async () => {
+      for (const [signal, waitMs] of steps) {
+        if (!(await groupAlive(pgid))) return;
+        if (!signalGroup(pgid, signal)) return;
+        this.supervisorEvent('signal_sent', `Sent ${signal} to process group ${pgid}`, { pid: pgid, signal });
+        if (await this.waitGroupGone(pgid, waitMs)) return;
+      }
+      this.deps.logger.warn({ runId: this.runId, pgid }, 'process group still present after SIGKILL');
+    })();
+  }
+
+  /** The leader exited on its own, but helpers it started may still run in its group. */
+  private async killLeftovers(pgid: number): Promise<void> {
+    if (!(await groupAlive(pgid))) return;
+    if (!signalGroup(pgid, 'SIGKILL')) return;
+    this.supervisorEvent('signal_sent', `Sent SIGKILL to processes left in group ${pgid} after the agent exited`, {
+      pid: pgid,
+      signal: 'SIGKILL',
+    });
+    await this.waitGroupGone(pgid, this.deps.settings.killWaitMs);
+  }
+
+  private async waitGroupGone(pgid: number, waitMs: number): Promise<boolean> {
+    const deadline = this.deps.clock.now() + waitMs;
+    for (;;) {
+      if (!(await groupAlive(pgid))) return true;
+      const left = deadline - this.deps.clock.now();
+      if (left <= 0) return false;
+      await this.sleep(Math.min(left, this.deps.settings.groupPollMs));
+    }
+  }
+
+  // ---- conclusion -------------------------------------------------------------------------
+
+  /** Emits the closing `result` (when the agent printed none) and `exit`, then resolves `done`. */
+  private concludeFinal(final: Final, exit: ExitInfo | null): void {
+    if (this.finished) return;
+    if (exit) this.lastExit = exit;
+    if (!this.lastResult || this.endCause) {
+      this.emit({
+        type: 'result',
+        success: final.status === 'succeeded',
+        text: this.lastText,
+        turns: null,
+        durationMs: this.deps.clock.now() - this.startedAt,
+        costUsd: null,
+        errorKind: errorKindFor(final),
+        sessionId: this.sessionId,
+      });
+    }
+    if (exit) this.emit({ type: 'exit', code: exit.code, signal: exit.signal });
+    this.finish(final);
+  }
+
+  private finish(final: Final): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.clearTimer('wall');
+    this.clearTimer('idle');
+    this.clearTimer('backoff');
+    const outcome: RunOutcome = {
+      status: final.status,
+      exitCode: this.lastExit?.code ?? null,
+      exitSignal: this.lastExit?.signal ?? null,
+      restarts: this.restarts,
+      errorCode: final.errorCode,
+      errorMessage: final.errorMessage,
+      sessionId: this.sessionId,
+      resultText: this.lastResult?.text ?? this.lastText,
+    };
+    this.resolveDone(outcome);
+  }
+
+  private causeFinal(cause: EndCause): Final {
+    if (cause.kind === 'stop') {
+      return { status: 'cancelled', errorCode: 'RUN_CANCELLED', errorMessage: `Stopped (${cause.reason})` };
+    }
+    return {
+      status: 'timed_out',
+      errorCode: 'RUN_TIMED_OUT',
+      errorMessage:
+        cause.which === 'wall'
+          ? `The run exceeded its wall-clock limit of ${this.limits.wallTimeoutMs} ms`
+          : `The agent printed nothing for ${this.limits.idleTimeoutMs} ms`,
+    };
+  }
+
+  private spawnFailedFinal(err: unknown): Final {
+    return { status: 'failed', errorCode: 'AGENT_SPAWN_FAILED', errorMessage: `Could not start the agent: ${errorText(err)}` };
+  }
+
+  // ---- plumbing ---------------------------------------------------------------------------
+
+  private armIdle(ms: number): void {
+    if (this.limits.idleTimeoutMs <= 0) return;
+    this.idleTimer = this.deps.timers.setTimeout(() => {
+      this.idleTimer = null;
+      if (this.finished || this.endCause || this.ending || !this.proc) return;
+      const idleFor = this.deps.clock.now() - this.lastActivity;
+      if (idleFor >= this.limits.idleTimeoutMs) this.onTimeout('idle');
+      else this.armIdle(this.limits.idleTimeoutMs - idleFor);
+    }, ms);
+  }
+
+  private clearTimer(which: 'wall' | 'idle' | 'backoff'): void {
+    const key = `${which}Timer` as const;
+    if (this[key] !== null) this.deps.timers.clearTimeout(this[key]);
+    this[key] = null;
+  }
+
+  private flushParser(): AgentEvent[] {
+    try {
+      return this.parser?.flush?.() ?? [];
+    } catch (err) {
+      this.deps.logger.warn({ runId: this.runId, err: errorText(err) }, 'runner parser flush threw');
+      return [];
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.deps.timers.setTimeout(resolve, ms);
+    });
+  }
+
+  private supervisorEvent(
+    action: SupervisorAction,
+    message: string,
+    extra: { pid?: number; signal?: string; attempt?: number; delayMs?: number } = {},
+  ): void {
+    this.emit({ type: 'supervisor', action, message, ...extra });
+  }
+
+  private emit(event: AgentEvent): void {
+    this.safely(() => this.deps.sink.event(event));
+  }
+
+  /** The sink must not throw; if it does anyway, supervision goes on. */
+  private safely(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.deps.logger.error({ runId: this.runId, err: errorText(err) }, 'run sink threw');
+    }
+  }
+}
+
+function errorKindFor(final: Final): ResultEvent['errorKind'] {
+  switch (final.status) {
+    case 'succeeded':
+      return null;
+    case 'cancelled':
+      return 'cancelled';
+    case 'timed_out':
+      return 'timeout';
+    case 'failed':
+      return 'error';
+  }
+}
+
+function truncatedText(line: SplitLine): string {
+  return `${line.text} …[truncated: line of ${line.bytes} bytes]`;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

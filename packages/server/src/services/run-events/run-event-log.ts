@@ -1,0 +1,301 @@
+/**
+ * The run event log: gives every event of a run its sequence number, streams it to live
+ * subscribers at once, and persists it in order in batches. Guarantees:
+ *  - seq is gap-free per run, in the order events were recorded;
+ *  - a subscriber gets every event after the seq it asks for exactly once, in order, whether it
+ *    comes from the ring buffer, the store or the live stream (gaps are filled from the store);
+ *  - a failed write is retried with backoff and never drops events;
+ *  - past the per-run size cap, control events are still stored and the rest is summarized.
+ */
+import type { AgentEvent, RunEvent } from '@dash/shared';
+import type { Clock } from '../../ports/clock.js';
+import type { EventBus } from '../../ports/event-bus.js';
+import type { Logger } from '../../ports/logger.js';
+import type { RunEventRepository } from '../../ports/run-event-repository.js';
+import type { RunMetrics } from '../../ports/run-metrics.js';
+import { RunEventRing } from './ring-buffer.js';
+import { RunSubscription } from './run-subscription.js';
+
+export interface RunEventLogOptions {
+  /** Stored bytes per run before events are summarized. @default 50 MiB */
+  capBytes: number;
+  /** How often pending events are written. @default 20 ms */
+  flushIntervalMs: number;
+  /** Largest batch per write. @default 500 */
+  maxBatch: number;
+  /** Ring buffer bounds per run. @default 5,000 events / 4 MiB */
+  ringEvents: number;
+  ringBytes: number;
+  /** How long a finished run's ring stays in memory. @default 60 s */
+  ringLingerMs: number;
+}
+
+export const defaultRunEventLogOptions: RunEventLogOptions = {
+  capBytes: 50 * 1024 * 1024,
+  flushIntervalMs: 20,
+  maxBatch: 500,
+  ringEvents: 5_000,
+  ringBytes: 4 * 1024 * 1024,
+  ringLingerMs: 60_000,
+};
+
+/** Event types that are always stored, even past the cap: run state is derived from them. */
+const controlTypes = new Set<AgentEvent['type']>([
+  'session.started',
+  'user.message',
+  'usage',
+  'input.requested',
+  'result',
+  'exit',
+  'supervisor',
+  'log.truncated',
+  'log.summary',
+]);
+
+interface RunLog {
+  runId: string;
+  nextSeq: number;
+  storedBytes: number;
+  pending: { event: RunEvent; bytes: number }[];
+  writing: Promise<void> | null;
+  ring: RunEventRing;
+  capped: boolean;
+  dropped: { events: number; bytes: number; byType: Record<string, number> };
+  lastSummaryAt: number;
+  retryDelayMs: number;
+  retryAt: number;
+  closing: boolean;
+}
+
+export const runTopic = (runId: string): string => `run:${runId}`;
+
+export class RunEventLog {
+  private readonly runs = new Map<string, RunLog>();
+  private readonly lingering = new Map<string, { ring: RunEventRing; timer: ReturnType<typeof setTimeout> }>();
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly options: RunEventLogOptions;
+
+  constructor(
+    private readonly deps: {
+      repo: RunEventRepository;
+      bus: EventBus;
+      clock: Clock;
+      metrics: RunMetrics;
+      logger: Logger;
+    },
+    options: Partial<RunEventLogOptions> = {},
+  ) {
+    this.options = { ...defaultRunEventLogOptions, ...options };
+  }
+
+  /** Prepares a run's log; seq continues after what the store already holds. */
+  async open(runId: string, storedBytes = 0): Promise<void> {
+    if (this.runs.has(runId)) return;
+    const lastSeq = await this.deps.repo.lastSeq(runId);
+    const lingering = this.lingering.get(runId);
+    if (lingering) {
+      clearTimeout(lingering.timer);
+      this.lingering.delete(runId);
+    }
+    this.runs.set(runId, {
+      runId,
+      nextSeq: lastSeq + 1,
+      storedBytes,
+      pending: [],
+      writing: null,
+      ring: lingering?.ring ?? new RunEventRing(this.options.ringEvents, this.options.ringBytes),
+      capped: storedBytes >= this.options.capBytes,
+      dropped: { events: 0, bytes: 0, byType: {} },
+      lastSummaryAt: this.deps.clock.now(),
+      retryDelayMs: 0,
+      retryAt: 0,
+      closing: false,
+    });
+    this.ensureTimer();
+  }
+
+  isOpen(runId: string): boolean {
+    return this.runs.has(runId);
+  }
+
+  /**
+   * Records one event: numbered, published live, queued for the store. Returns the numbered event,
+   * or null when the run is past its cap and the event was summarized instead. Never throws.
+   */
+  record(runId: string, event: AgentEvent): RunEvent | null {
+    const log = this.runs.get(runId);
+    if (!log) {
+      this.deps.logger.error({ runId, type: event.type }, 'event for a run whose log is not open; dropped');
+      return null;
+    }
+    const bytes = byteLength(event);
+    if (!controlTypes.has(event.type) && log.storedBytes + bytes > this.options.capBytes) {
+      if (!log.capped) {
+        log.capped = true;
+        this.append(log, {
+          type: 'log.truncated',
+          capBytes: this.options.capBytes,
+          message: `Stored log reached ${this.options.capBytes} bytes; further output is summarized.`,
+        });
+      }
+      log.dropped.events += 1;
+      log.dropped.bytes += bytes;
+      log.dropped.byType[event.type] = (log.dropped.byType[event.type] ?? 0) + 1;
+      if (log.dropped.events % 1000 === 0) this.emitSummary(log);
+      return null;
+    }
+    return this.append(log, event, bytes);
+  }
+
+  private append(log: RunLog, event: AgentEvent, bytes = byteLength(event)): RunEvent {
+    const numbered: RunEvent = { runId: log.runId, seq: log.nextSeq, at: this.deps.clock.now(), event };
+    log.nextSeq += 1;
+    log.storedBytes += bytes;
+    log.pending.push({ event: numbered, bytes });
+    log.ring.push(numbered, bytes);
+    this.deps.bus.publish(runTopic(log.runId), numbered);
+    if (log.pending.length >= this.options.maxBatch) this.kick(log);
+    return numbered;
+  }
+
+  private emitSummary(log: RunLog): void {
+    if (log.dropped.events === 0) return;
+    this.append(log, {
+      type: 'log.summary',
+      droppedEvents: log.dropped.events,
+      droppedBytes: log.dropped.bytes,
+      byType: { ...log.dropped.byType },
+    });
+    log.dropped = { events: 0, bytes: 0, byType: {} };
+    log.lastSummaryAt = this.deps.clock.now();
+  }
+
+  /** Last seq handed out for a run (0 when none), or null when the log is not open here. */
+  lastSeq(runId: string): number | null {
+    const log = this.runs.get(runId);
+    return log ? log.nextSeq - 1 : null;
+  }
+
+  /** Writes everything pending for a run; resolves when it is in the store. */
+  async flush(runId: string): Promise<void> {
+    const log = this.runs.get(runId);
+    if (!log) return;
+    while (log.pending.length > 0 || log.writing) {
+      if (log.writing) {
+        await log.writing;
+        continue;
+      }
+      await this.write(log);
+      if (log.pending.length > 0 && log.retryDelayMs > 0) await sleep(log.retryDelayMs);
+    }
+  }
+
+  /** Flushes and closes a run's log; its ring lingers for late subscribers. */
+  async close(runId: string): Promise<void> {
+    const log = this.runs.get(runId);
+    if (!log) return;
+    log.closing = true;
+    this.emitSummary(log);
+    await this.flush(runId);
+    this.runs.delete(runId);
+    const timer = setTimeout(() => this.lingering.delete(runId), this.options.ringLingerMs);
+    timer.unref?.();
+    this.lingering.set(runId, { ring: log.ring, timer });
+    if (this.runs.size === 0) this.stopTimer();
+  }
+
+  /** Flushes every open run (shutdown). */
+  async flushAll(): Promise<void> {
+    await Promise.all([...this.runs.keys()].map((id) => this.flush(id)));
+  }
+
+  /**
+   * Delivers every event with seq > afterSeq, then live events, exactly once and in order.
+   * Returns the unsubscribe function.
+   */
+  async subscribe(runId: string, afterSeq: number, handler: (event: RunEvent) => void): Promise<() => void> {
+    const sub = new RunSubscription(runId, afterSeq, handler, (from, limit) => this.read(runId, from, limit));
+    const unsubscribe = this.deps.bus.subscribe<RunEvent>(runTopic(runId), (e) => sub.live(e));
+    await sub.start();
+    return () => {
+      unsubscribe();
+      sub.cancel();
+    };
+  }
+
+  /** Events after `afterSeq` from the ring when it holds them all, else from the store plus pending. */
+  async read(runId: string, afterSeq: number, limit: number): Promise<RunEvent[]> {
+    const ring = this.runs.get(runId)?.ring ?? this.lingering.get(runId)?.ring;
+    const fromRing = ring?.since(afterSeq);
+    if (fromRing) return fromRing.slice(0, limit);
+    const stored = await this.deps.repo.page(runId, { afterSeq, limit });
+    if (stored.length >= limit) return stored;
+    const pending = this.runs.get(runId)?.pending ?? [];
+    const last = stored[stored.length - 1]?.seq ?? afterSeq;
+    const extra = pending.filter((p) => p.event.seq > last).map((p) => p.event);
+    return [...stored, ...extra].slice(0, limit);
+  }
+
+  async stop(): Promise<void> {
+    await this.flushAll();
+    this.stopTimer();
+    for (const { timer } of this.lingering.values()) clearTimeout(timer);
+    this.lingering.clear();
+  }
+
+  private ensureTimer(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.tick(), this.options.flushIntervalMs);
+    this.timer.unref?.();
+  }
+
+  private stopTimer(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private tick(): void {
+    const now = this.deps.clock.now();
+    for (const log of this.runs.values()) {
+      if (log.capped && log.dropped.events > 0 && now - log.lastSummaryAt > 2_000) this.emitSummary(log);
+      if (log.pending.length > 0 && now >= log.retryAt) this.kick(log);
+    }
+  }
+
+  private kick(log: RunLog): void {
+    if (log.writing) return;
+    void this.write(log);
+  }
+
+  private write(log: RunLog): Promise<void> {
+    if (log.writing) return log.writing;
+    const batch = log.pending.slice(0, this.options.maxBatch);
+    if (batch.length === 0) return Promise.resolve();
+    const bytes = batch.reduce((sum, p) => sum + p.bytes, 0);
+    const events = batch.map((p) => p.event);
+    log.writing = this.deps.repo
+      .append(log.runId, events, bytes)
+      .then(() => {
+        log.pending.splice(0, batch.length);
+        log.retryDelayMs = 0;
+        log.retryAt = 0;
+        this.deps.metrics.eventsPersisted(batch.length);
+      })
+      .catch((err: unknown) => {
+        log.retryDelayMs = Math.min(Math.max(log.retryDelayMs * 2, 100), 5_000);
+        log.retryAt = this.deps.clock.now() + log.retryDelayMs;
+        this.deps.logger.warn(
+          { runId: log.runId, err: errorMessage(err), pending: log.pending.length, retryInMs: log.retryDelayMs },
+          'writing run events failed; will retry',
+        );
+      })
+      .finally(() => {
+        log.writing = null;
+      });
+    return log.writing;
+  }
+}
+
+const byteLength = (event: AgentEvent): number => Buffer.byteLength(JSON.stringify(event), 'utf8');
+const errorMessage = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,103 @@
+/**
+ * One subscriber's view of a run: history after a given seq, then the live stream, delivered
+ * exactly once and in seq order. Live events that arrive ahead of what was delivered (a gap: they
+ * were published before the subscription and are not yet readable) are held while the gap is read
+ * from the ring or store, retrying while the owner flushes.
+ */
+import type { RunEvent } from '@dash/shared';
+
+type Reader = (afterSeq: number, limit: number) => Promise<RunEvent[]>;
+
+const PAGE = 1000;
+const GAP_RETRY_MS = 25;
+/** How long a gap may stay unfilled before the held events are delivered anyway (and logged). */
+const GAP_GIVE_UP_MS = 15_000;
+
+export class RunSubscription {
+  private delivered: number;
+  private held: RunEvent[] = [];
+  private filling = false;
+  private started = false;
+  private cancelled = false;
+
+  constructor(
+    readonly runId: string,
+    afterSeq: number,
+    private readonly handler: (event: RunEvent) => void,
+    private readonly read: Reader,
+  ) {
+    this.delivered = afterSeq;
+  }
+
+  /** Last seq delivered to the handler. */
+  get lastDelivered(): number {
+    return this.delivered;
+  }
+
+  async start(): Promise<void> {
+    await this.fill();
+    this.started = true;
+    if (this.held.length > 0) await this.fill();
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    this.held = [];
+  }
+
+  live(event: RunEvent): void {
+    if (this.cancelled || event.seq <= this.delivered) return;
+    if (this.started && !this.filling && event.seq === this.delivered + 1) {
+      this.deliver(event);
+      return;
+    }
+    this.held.push(event);
+    if (this.started && !this.filling) void this.fill();
+  }
+
+  private deliver(event: RunEvent): void {
+    this.delivered = event.seq;
+    this.handler(event);
+  }
+
+  private drainHeld(): void {
+    if (this.held.length === 0) return;
+    this.held.sort((a, b) => a.seq - b.seq);
+    const rest: RunEvent[] = [];
+    for (const e of this.held) {
+      if (e.seq <= this.delivered) continue;
+      if (e.seq === this.delivered + 1) this.deliver(e);
+      else rest.push(e);
+    }
+    this.held = rest;
+  }
+
+  private async fill(): Promise<void> {
+    if (this.filling) return;
+    this.filling = true;
+    const startedAt = Date.now();
+    try {
+      for (;;) {
+        if (this.cancelled) return;
+        const page = await this.read(this.delivered, PAGE);
+        for (const e of page) {
+          if (this.cancelled) return;
+          if (e.seq === this.delivered + 1) this.deliver(e);
+        }
+        this.drainHeld();
+        if (page.length >= PAGE) continue;
+        if (this.held.length === 0) return;
+        // Held events are ahead of what is readable yet: wait for the owner to flush.
+        if (Date.now() - startedAt > GAP_GIVE_UP_MS) {
+          const first = this.held[0];
+          if (first) this.delivered = first.seq - 1;
+          this.drainHeld();
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, GAP_RETRY_MS));
+      }
+    } finally {
+      this.filling = false;
+    }
+  }
+}

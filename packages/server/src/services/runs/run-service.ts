@@ -1,0 +1,349 @@
+/**
+ * Runs agents: validates a request (runtime, installed CLI, working directory, global cap), records
+ * the run, starts it under the supervisor, logs every event, keeps usage and state in the store,
+ * and settles the run when the process ends. Also: stop, follow-up (stdin or resume), and the
+ * start-up reconciliation that leaves nothing "running" whose process is gone.
+ */
+import { runtimeId, type AgentEvent, type Run, type RuntimeId } from '@dash/shared';
+import { AppError } from '../../domain/app-error.js';
+import type {
+  AgentSupervisor,
+  PermissionMode,
+  RunLimits,
+  RunOutcome,
+  RunSink,
+  RunSpec,
+} from '../../ports/agent-supervisor.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Logger } from '../../ports/logger.js';
+import type { RunRepository } from '../../ports/run-repository.js';
+import type { RunMetrics } from '../../ports/run-metrics.js';
+import type { RunEventLog } from '../run-events/run-event-log.js';
+import { isZeroUsage, UsageAccumulator } from './usage-accumulator.js';
+import type { WorkdirPolicy } from './workdir-policy.js';
+
+export interface StartRunInput {
+  runtime: string;
+  prompt: string;
+  /** Absolute, or relative to the primary workdir root; a fresh directory when absent. */
+  cwd?: string;
+  systemPrompt?: string;
+  model?: string;
+  maxTurns?: number;
+  allowedTools?: string[];
+  disallowedTools?: string[];
+  permissionMode?: PermissionMode;
+  command?: string[];
+  env?: Record<string, string>;
+  mcpConfigPath?: string;
+  taskId?: string;
+  employeeId?: string;
+  task?: { id: string; title: string; description: string };
+  limits?: Partial<RunLimits>;
+}
+
+export interface RunServiceDeps {
+  runs: RunRepository;
+  events: RunEventLog;
+  supervisor: AgentSupervisor;
+  workdirs: WorkdirPolicy;
+  clock: Clock;
+  metrics: RunMetrics;
+  logger: Logger;
+  newId: () => string;
+  nodeId: string;
+  maxConcurrent: number;
+  defaultLimits: RunLimits;
+}
+
+export type FollowUpResult = { mode: 'stdin'; run: Run } | { mode: 'resumed'; run: Run };
+
+interface LiveRun {
+  run: Run;
+  usage: UsageAccumulator;
+  /** Serializes store writes for this run so they land in order. */
+  writes: Promise<unknown>;
+  startInput: StartRunInput;
+  ended: Promise<Run>;
+}
+
+export class RunService {
+  private readonly live = new Map<string, LiveRun>();
+
+  constructor(private readonly deps: RunServiceDeps) {}
+
+  async start(input: StartRunInput, resume?: { of: Run; sessionId: string }): Promise<Run> {
+    const parsed = runtimeId.safeParse(input.runtime);
+    if (!parsed.success) {
+      throw new AppError('RUNTIME_UNKNOWN', {
+        message: `Unknown runtime "${input.runtime}"`,
+        fields: [{ path: 'body.runtime', message: `must be one of ${runtimeId.options.join(', ')}` }],
+      });
+    }
+    const runtime = parsed.data;
+    await this.assertInstalled(runtime);
+    if (this.deps.supervisor.activeCount() >= this.deps.maxConcurrent) {
+      throw new AppError('CONCURRENCY_LIMIT', {
+        message: `${this.deps.maxConcurrent} agent processes are already running`,
+      });
+    }
+    const id = this.deps.newId();
+    const cwd = resume ? resume.of.cwd : await this.deps.workdirs.resolve(input.cwd, id);
+    const run = await this.deps.runs.create({
+      id,
+      taskId: input.taskId ?? null,
+      employeeId: input.employeeId ?? null,
+      runtime,
+      model: input.model ?? null,
+      cwd,
+      resumeOf: resume?.of.id ?? null,
+      nodeId: this.deps.nodeId,
+      createdAt: this.deps.clock.isoNow(),
+    });
+    await this.deps.events.open(id);
+    const spec: RunSpec = {
+      runId: id,
+      runtime,
+      prompt: input.prompt,
+      cwd,
+      limits: { ...this.deps.defaultLimits, ...input.limits },
+      ...(input.systemPrompt !== undefined && { systemPrompt: input.systemPrompt }),
+      ...(input.model !== undefined && { model: input.model }),
+      ...(input.maxTurns !== undefined && { maxTurns: input.maxTurns }),
+      ...(input.allowedTools !== undefined && { allowedTools: input.allowedTools }),
+      ...(input.disallowedTools !== undefined && { disallowedTools: input.disallowedTools }),
+      ...(input.permissionMode !== undefined && { permissionMode: input.permissionMode }),
+      ...(input.command !== undefined && { command: input.command }),
+      ...(input.mcpConfigPath !== undefined && { mcpConfigPath: input.mcpConfigPath }),
+      ...(input.task !== undefined && { task: input.task }),
+      ...(resume && { resumeSessionId: resume.sessionId }),
+      env: { ...input.env, DASH_RUN_ID: id },
+    };
+    let endRun!: (run: Run) => void;
+    const live: LiveRun = {
+      run,
+      usage: new UsageAccumulator(),
+      writes: Promise.resolve(),
+      startInput: input,
+      ended: new Promise<Run>((resolve) => (endRun = resolve)),
+    };
+    this.live.set(id, live);
+    this.deps.events.record(id, { type: 'user.message', text: input.prompt });
+    let handle;
+    try {
+      handle = this.deps.supervisor.start(spec, this.sinkFor(live));
+    } catch (err) {
+      const code = err instanceof AppError ? err.code : 'AGENT_SPAWN_FAILED';
+      const message = err instanceof Error ? err.message : String(err);
+      this.deps.events.record(id, { type: 'supervisor', action: 'spawn_failed', message });
+      await this.deps.events.close(id);
+      const failed = await this.deps.runs.update(id, {
+        status: 'failed',
+        errorCode: code,
+        errorMessage: message,
+        endedAt: this.deps.clock.isoNow(),
+      });
+      this.live.delete(id);
+      endRun(failed);
+      throw err;
+    }
+    void handle.done.then((outcome) => this.settle(live, outcome)).then(endRun, (err: unknown) => {
+      this.deps.logger.error({ runId: id, err: String(err) }, 'settling run failed');
+      endRun(live.run);
+    });
+    return live.run;
+  }
+
+  /** Resolves with the final run once it has ended (immediately for finished runs). */
+  async waitFor(runId: string): Promise<Run> {
+    const live = this.live.get(runId);
+    if (live) return live.ended;
+    return this.get(runId);
+  }
+
+  async get(runId: string): Promise<Run> {
+    const run = await this.deps.runs.get(runId);
+    if (!run) throw new AppError('RUN_NOT_FOUND', { message: `Run ${runId} not found` });
+    return run;
+  }
+
+  async stop(runId: string): Promise<Run> {
+    const handle = this.deps.supervisor.get(runId);
+    const live = this.live.get(runId);
+    if (!handle || !live) {
+      await this.get(runId);
+      throw new AppError('RUN_NOT_ACTIVE', { message: `Run ${runId} is not running` });
+    }
+    this.deps.events.record(runId, { type: 'supervisor', action: 'stop_requested', message: 'Stop requested by a user' });
+    await this.write(live, () => this.deps.runs.transition(runId, ['starting', 'running'], { status: 'stopping' }));
+    await handle.stop('user');
+    return live.ended;
+  }
+
+  /** A follow-up goes to the running agent's stdin, or resumes the finished session as a new run. */
+  async followUp(runId: string, text: string): Promise<FollowUpResult> {
+    const handle = this.deps.supervisor.get(runId);
+    const live = this.live.get(runId);
+    if (handle && live) {
+      handle.sendInput(text);
+      this.deps.events.record(runId, { type: 'user.message', text });
+      return { mode: 'stdin', run: live.run };
+    }
+    const run = await this.get(runId);
+    if (!run.sessionId) {
+      throw new AppError('RUN_NO_SESSION', {
+        message: `Run ${runId} has finished and has no agent session to resume`,
+      });
+    }
+    const resumed = await this.start(
+      {
+        runtime: run.runtime,
+        prompt: text,
+        ...(run.model !== null && { model: run.model }),
+        ...(run.taskId !== null && { taskId: run.taskId }),
+        ...(run.employeeId !== null && { employeeId: run.employeeId }),
+      },
+      { of: run, sessionId: run.sessionId },
+    );
+    return { mode: 'resumed', run: resumed };
+  }
+
+  /**
+   * At start-up: every run recorded as active here whose process this server does not own is
+   * lost. Orphaned process groups left by a crashed server are killed. Returns the lost runs.
+   */
+  async reconcile(scope: { nodeId?: string } = {}): Promise<Run[]> {
+    const active = await this.deps.runs.listActive(scope.nodeId);
+    const lost: Run[] = [];
+    for (const run of active) {
+      if (this.live.has(run.id)) continue;
+      let killed = false;
+      if (run.pid !== null) killed = await this.deps.supervisor.killOrphan(run.id, run.pid);
+      await this.deps.events.open(run.id, run.eventBytes);
+      this.deps.events.record(run.id, {
+        type: 'supervisor',
+        action: 'lost',
+        message: killed
+          ? `Server restarted while the run was active; its orphaned process group ${run.pid} was killed`
+          : 'Server restarted while the run was active; its process is gone',
+      });
+      await this.deps.events.close(run.id);
+      const updated = await this.deps.runs.transition(run.id, ['queued', 'starting', 'running', 'stopping'], {
+        status: 'lost',
+        errorCode: 'RUN_LOST',
+        errorMessage: 'The server stopped while this run was active',
+        endedAt: this.deps.clock.isoNow(),
+      });
+      if (updated) lost.push(updated);
+    }
+    if (lost.length > 0) this.deps.logger.warn({ count: lost.length }, 'reconciled lost runs');
+    return lost;
+  }
+
+  /** Shutdown: stops every live run (no restarts) and waits until each is settled in the store. */
+  async drain(): Promise<void> {
+    const ended = [...this.live.values()].map((l) => l.ended);
+    await this.deps.supervisor.stopAll('shutdown');
+    await Promise.all(ended);
+    await this.deps.events.flushAll();
+  }
+
+  activeRuns(): Run[] {
+    return [...this.live.values()].map((l) => l.run);
+  }
+
+  private async assertInstalled(runtime: RuntimeId): Promise<void> {
+    const infos = await this.deps.supervisor.detectRuntimes();
+    const info = infos.find((i) => i.runtime === runtime);
+    if (!info?.installed) {
+      throw new AppError('RUNTIME_NOT_INSTALLED', {
+        message: `The ${runtime} CLI is not installed${info?.reason ? `: ${info.reason}` : ''}`,
+        details: { runtime },
+      });
+    }
+  }
+
+  private sinkFor(live: LiveRun): RunSink {
+    const runId = live.run.id;
+    return {
+      event: (event: AgentEvent) => {
+        this.deps.events.record(runId, event);
+        this.onEvent(live, event);
+      },
+      started: ({ pid, attempt }) => {
+        void this.write(live, () =>
+          this.deps.runs.transition(runId, ['starting', 'running'], {
+            status: 'running',
+            pid,
+            restarts: attempt,
+            ...(attempt === 0 && { startedAt: this.deps.clock.isoNow() }),
+          }),
+        );
+      },
+    };
+  }
+
+  private onEvent(live: LiveRun, event: AgentEvent): void {
+    const runId = live.run.id;
+    const employee = live.run.employeeId ?? 'none';
+    switch (event.type) {
+      case 'session.started':
+        void this.write(live, () =>
+          this.deps.runs.update(runId, { sessionId: event.sessionId, ...(event.model && { model: event.model }) }),
+        );
+        break;
+      case 'usage': {
+        const delta = live.usage.add(event);
+        if (isZeroUsage(delta)) break;
+        this.deps.metrics.tokens(employee, 'input', delta.inputTokens);
+        this.deps.metrics.tokens(employee, 'output', delta.outputTokens);
+        this.deps.metrics.tokens(employee, 'cache_read', delta.cacheReadTokens);
+        this.deps.metrics.tokens(employee, 'cache_write', delta.cacheWriteTokens);
+        this.deps.metrics.cost(employee, delta.costUsd);
+        void this.write(live, () => this.deps.runs.addUsage(runId, delta));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private async settle(live: LiveRun, outcome: RunOutcome): Promise<Run> {
+    const runId = live.run.id;
+    await live.writes;
+    await this.deps.events.close(runId);
+    const endedAt = this.deps.clock.isoNow();
+    const settled =
+      (await this.deps.runs.transition(runId, ['queued', 'starting', 'running', 'stopping'], {
+        status: outcome.status,
+        exitCode: outcome.exitCode,
+        exitSignal: outcome.exitSignal,
+        restarts: outcome.restarts,
+        errorCode: outcome.errorCode,
+        errorMessage: outcome.errorMessage,
+        resultText: outcome.resultText,
+        endedAt,
+        pid: null,
+        ...(outcome.sessionId !== null && { sessionId: outcome.sessionId }),
+      })) ?? (await this.get(runId));
+    this.live.delete(runId);
+    const started = settled.startedAt ? Date.parse(settled.startedAt) : Date.parse(settled.createdAt);
+    this.deps.metrics.runEnded(settled.runtime, settled.status, Math.max(0, (Date.parse(endedAt) - started) / 1000));
+    return settled;
+  }
+
+  private write<T>(live: LiveRun, op: () => Promise<T>): Promise<T | undefined> {
+    const next = live.writes.then(op).then(
+      (value) => {
+        if (value && typeof value === 'object' && 'id' in value && 'status' in value) live.run = value as unknown as Run;
+        return value;
+      },
+      (err: unknown) => {
+        this.deps.logger.error({ runId: live.run.id, err: String(err) }, 'run store write failed');
+        return undefined;
+      },
+    );
+    live.writes = next;
+    return next;
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Builds the shared error body (`apiErrorBody`) from a registry code. Every error response the
+ * HTTP layer sends goes through here, so they all look alike and carry the request id.
+ */
+import { errorCodes, type ApiErrorBody, type ErrorCode, type FieldIssue } from '@dash/shared';
+
+export interface ApiErrorOptions {
+  message?: string;
+  fields?: FieldIssue[];
+  details?: Record<string, unknown>;
+}
+
+export interface ApiErrorReply {
+  status: number;
+  body: ApiErrorBody;
+}
+
+export function apiError(code: ErrorCode, requestId: string, options: ApiErrorOptions = {}): ApiErrorReply {
+  const error: ApiErrorBody['error'] = { code, message: options.message ?? errorCodes[code].message, requestId };
+  if (options.fields !== undefined) error.fields = options.fields;
+  if (options.details !== undefined) error.details = options.details;
+  return { status: errorCodes[code].status, body: { error } };
+}

@@ -1,0 +1,53 @@
+/**
+ * The probes: `GET /health` (liveness with a dependency report; 503 when a required dependency
+ * is down), `GET /ready` (readiness: 200 only while the lifecycle is `ready`) and `GET /metrics`
+ * (Prometheus text). They answer in every lifecycle state and are not request-logged, since they
+ * are polled constantly (see request-logging.ts).
+ */
+import { healthResponse, readyResponse, type LifecycleState } from '@dash/shared';
+import type { Registry } from 'prom-client';
+import { checkDependencies, overallStatus, type DependencyCheck } from '../../observability/health/dependency-check.js';
+import type { HttpServer } from './http-server.js';
+
+export interface ProbeRouteOptions {
+  nodeId: string;
+  /** Per-dependency probe timeout. */
+  healthTimeoutMs: number;
+  /** The checks to run; read on every request so they can follow adapters opened at start. */
+  dependencyChecks(): readonly DependencyCheck[];
+  lifecycle: { readonly state: LifecycleState };
+  registry: Registry;
+}
+
+export function registerProbeRoutes(server: HttpServer, options: ProbeRouteOptions): void {
+  server.get(
+    '/health',
+    { schema: { response: { 200: healthResponse, 503: healthResponse } } },
+    async (_request, reply) => {
+      const dependencies = await checkDependencies(options.dependencyChecks(), options.healthTimeoutMs);
+      const status = overallStatus(dependencies);
+      return reply.code(status === 'down' ? 503 : 200).header('cache-control', 'no-store').send({
+        status,
+        nodeId: options.nodeId,
+        uptimeSeconds: Math.round(process.uptime() * 1000) / 1000,
+        checkedAt: new Date().toISOString(),
+        dependencies,
+      });
+    },
+  );
+
+  server.get(
+    '/ready',
+    { schema: { response: { 200: readyResponse, 503: readyResponse } } },
+    async (_request, reply) => {
+      const state = options.lifecycle.state;
+      const ready = state === 'ready';
+      return reply.code(ready ? 200 : 503).header('cache-control', 'no-store').send({ ready, state, nodeId: options.nodeId });
+    },
+  );
+
+  server.get('/metrics', async (_request, reply) => {
+    const text = await options.registry.metrics();
+    return reply.header('cache-control', 'no-store').type(options.registry.contentType).send(text);
+  });
+}

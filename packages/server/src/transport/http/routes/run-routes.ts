@@ -1,0 +1,115 @@
+/**
+ * /api/runs: start, list, inspect, stop and follow up agent runs; page through and download a
+ * run's event log. /api/agents/runtimes: which agent CLIs are installed. /api/usage: token and
+ * cost roll-ups.
+ */
+import {
+  followUpBody,
+  followUpResult,
+  isTerminalRunStatus,
+  listRunsQuery,
+  run,
+  runEventsPage,
+  runEventsQuery,
+  runIdParams,
+  runList,
+  runLogQuery,
+  runtimeList,
+  startRunBody,
+  usageQuery,
+  usageRollup,
+  type RunEvent,
+} from '@dash/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AgentSupervisor } from '../../../ports/agent-supervisor.js';
+import type { RunRepository } from '../../../ports/run-repository.js';
+import type { RunEventLog } from '../../../services/run-events/run-event-log.js';
+import type { RunService } from '../../../services/runs/run-service.js';
+import { formatEventAsText } from './run-log-text.js';
+
+export interface RunRoutesDeps {
+  runService: RunService;
+  runs: RunRepository;
+  eventLog: RunEventLog;
+  supervisor: AgentSupervisor;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export const runRoutes: FastifyPluginAsyncZod<RunRoutesDeps> = async (app, deps) => {
+  app.post('/api/runs', { schema: { body: startRunBody, response: { 201: run } } }, async (req, reply) => {
+    const started = await deps.runService.start(req.body);
+    return reply.code(201).send(started);
+  });
+
+  app.get('/api/runs', { schema: { querystring: listRunsQuery, response: { 200: runList } } }, async (req) => {
+    const q = req.query;
+    return deps.runs.list({
+      limit: q.limit,
+      ...(q.status && { status: q.status }),
+      ...(q.taskId && { taskId: q.taskId }),
+      ...(q.employeeId && { employeeId: q.employeeId }),
+      ...(q.cursor && { cursor: q.cursor }),
+    });
+  });
+
+  app.get('/api/runs/:id', { schema: { params: runIdParams, response: { 200: run } } }, async (req) =>
+    deps.runService.get(req.params.id),
+  );
+
+  app.post('/api/runs/:id/stop', { schema: { params: runIdParams, response: { 200: run } } }, async (req) =>
+    deps.runService.stop(req.params.id),
+  );
+
+  app.post(
+    '/api/runs/:id/follow-up',
+    { schema: { params: runIdParams, body: followUpBody, response: { 200: followUpResult, 201: followUpResult } } },
+    async (req, reply) => {
+      const result = await deps.runService.followUp(req.params.id, req.body.text);
+      return reply.code(result.mode === 'resumed' ? 201 : 200).send(result);
+    },
+  );
+
+  app.get(
+    '/api/runs/:id/events',
+    { schema: { params: runIdParams, querystring: runEventsQuery, response: { 200: runEventsPage } } },
+    async (req) => {
+      const current = await deps.runService.get(req.params.id);
+      const events = await deps.eventLog.read(current.id, req.query.after, req.query.limit);
+      const nextAfter = events[events.length - 1]?.seq ?? req.query.after;
+      const complete = isTerminalRunStatus(current.status) && events.length < req.query.limit;
+      return { runId: current.id, events, nextAfter, complete };
+    },
+  );
+
+  app.get('/api/runs/:id/log', { schema: { params: runIdParams, querystring: runLogQuery } }, async (req, reply) => {
+    const current = await deps.runService.get(req.params.id);
+    const text = req.query.format === 'text';
+    reply
+      .header('content-type', text ? 'text/plain; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+      .header('content-disposition', `attachment; filename="run-${current.id}.${text ? 'txt' : 'ndjson'}"`);
+    return reply.send(streamLog(deps.eventLog, current.id, (e) => (text ? formatEventAsText(e) : JSON.stringify(e))));
+  });
+
+  app.get('/api/agents/runtimes', { schema: { response: { 200: runtimeList } } }, async () => ({
+    runtimes: await deps.supervisor.detectRuntimes(),
+  }));
+
+  app.get('/api/usage', { schema: { querystring: usageQuery, response: { 200: usageRollup } } }, async (req) => {
+    const to = req.query.to ?? new Date(Date.now() + DAY_MS).toISOString();
+    const from = req.query.from ?? new Date(Date.parse(to) - 31 * DAY_MS).toISOString();
+    const rows = await deps.runs.usageRollup(req.query.groupBy, { from, to });
+    return { groupBy: req.query.groupBy, from, to, rows };
+  });
+};
+
+/** Streams the whole log page by page, so a 50 MB log never sits in memory at once. */
+async function* streamLog(log: RunEventLog, runId: string, format: (e: RunEvent) => string): AsyncGenerator<string> {
+  let after = 0;
+  for (;;) {
+    const page = await log.read(runId, after, 2000);
+    if (page.length === 0) return;
+    yield page.map((e) => `${format(e)}\n`).join('');
+    after = page[page.length - 1]?.seq ?? after;
+  }
+}
