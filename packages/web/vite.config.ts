@@ -4,7 +4,8 @@ import { defineConfig } from 'vite';
 
 // The dev server forwards every server-owned path to the backend so the SPA can use same-origin
 // URLs in development and in production (where the server itself serves `dist`).
-const backend = 'http://127.0.0.1:8080';
+// DASH_DEV_BACKEND points it at a server on another port.
+const backend = process.env.DASH_DEV_BACKEND ?? 'http://127.0.0.1:8080';
 const proxied = ['/api', '/health', '/ready', '/metrics'];
 
 export default defineConfig({

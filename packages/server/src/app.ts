@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { openStore, type StoreOptions } from './adapters/store/open-store.js';
-import { createRedisHealth, type RedisHealth } from './adapters/redis/redis-health.js';
+import type { RedisHealth } from './adapters/redis/redis-health.js';
 import type { Config } from './config/config.js';
 import { Lifecycle } from './lifecycle/lifecycle.js';
 import { serverDependencyChecks } from './observability/health/server-checks.js';
@@ -98,7 +98,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   if (redisUrl !== null) {
     lifecycle.register({
       name: 'redis-health',
-      start() {
+      async start() {
+        // Loaded on demand: embedded mode never pays for the Redis client.
+        const { createRedisHealth } = await import('./adapters/redis/redis-health.js');
         redis = createRedisHealth(redisUrl, { logger });
       },
       async stop() {

@@ -5,7 +5,6 @@
  * 130/143 a second SIGINT/SIGTERM during shutdown.
  */
 import { performance } from 'node:perf_hooks';
-import { createApp } from './app.js';
 import { EXIT_CONFIG, formatConfigIssues, loadConfig } from './config/load-config.js';
 import { EXIT_FAILURE, installShutdownHandlers } from './lifecycle/shutdown-signals.js';
 
@@ -15,6 +14,9 @@ if (!loaded.ok) {
   process.exit(EXIT_CONFIG);
 }
 const config = loaded.config;
+// Imported after the config check so that a bad environment is reported without loading the
+// HTTP stack and drivers.
+const { createApp } = await import('./app.js');
 const app = createApp(config);
 const { logger } = app;
 

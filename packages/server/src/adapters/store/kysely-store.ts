@@ -35,3 +35,15 @@ export class KyselyStore implements Store {
     return this.#closing;
   }
 }
+
+/**
+ * Adapter-to-adapter wiring only (app.ts): the Kysely instance and dialect behind a store opened by
+ * openStore(), for adapters that keep their tables in the same database (the embedded job queue).
+ * Not part of the Store port, so services never reach it. The store still owns and closes the
+ * connection: close the adapters that use it first.
+ */
+export function storeDatabaseOf(store: Store): { db: Kysely<StoreDatabase>; dialect: StoreDialect } {
+  if (!(store instanceof KyselyStore)) throw new TypeError('storeDatabaseOf: not a store opened by openStore()');
+  // `db` is private to keep it from the Store's users; this accessor in the same module is the one exception.
+  return { db: store['db'], dialect: store.dialect };
+}

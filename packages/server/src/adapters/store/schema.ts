@@ -55,7 +55,36 @@ export interface RunEventsTable {
   payload: string;
 }
 
+export type JobState = 'waiting' | 'active' | 'failed' | 'completed';
+
+/** The embedded job queue (adapters/queue-embedded); epoch-ms columns are bigint. */
+export interface JobsTable {
+  /** Insertion counter: FIFO tie-break. */
+  seq: Generated<number>;
+  queue: string;
+  id: string;
+  /** JSON text of the payload object. */
+  payload: string;
+  priority: number;
+  /** `waiting` covers delayed jobs too (ready_at in the future). */
+  state: JobState;
+  attempt: number;
+  max_attempts: number;
+  backoff_ms: number;
+  /** Epoch ms when the job is (next) claimable. */
+  ready_at: number;
+  /** Epoch ms when the job first became ready (enqueue + delay). */
+  first_ready_at: number;
+  lease_until: number | null;
+  lease_token: string | null;
+  worker_id: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface StoreDatabase {
   runs: RunsTable;
   run_events: RunEventsTable;
+  jobs: JobsTable;
 }

@@ -15,7 +15,8 @@
  *
  * Exit codes: 0 after a successful result; 1 after an error result (API error, max turns, unknown
  * session to resume); 1 without any result when the CLI refuses to start (e.g. bypassPermissions
- * as root, message on stderr).
+ * as root, message on stderr). Signals during a model request: SIGINT ends it within ~50 ms with
+ * exit code 0 and NO result line; SIGTERM with 143 and no result. So exit 0 alone proves nothing.
  *
  * Network: with CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1 and an API key the CLI calls only
  * `POST $ANTHROPIC_BASE_URL/v1/messages?beta=true` (streamed, one per model turn). Those variables

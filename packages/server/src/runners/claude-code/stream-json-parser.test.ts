@@ -9,6 +9,12 @@ const fixture = (name: string): string[] =>
     .split('\n')
     .filter((l) => l !== '');
 
+/** session_id and cwd of the recording's first system/init line (they change with every recording). */
+const initOf = (lines: string[]): { sessionId: string; cwd: string } => {
+  const init = JSON.parse(lines[0] ?? '{}') as { session_id?: string; cwd?: string };
+  return { sessionId: init.session_id ?? 'missing', cwd: init.cwd ?? 'missing' };
+};
+
 const parseAll = (lines: string[], parser = new ClaudeStreamJsonParser()): AgentEvent[] => lines.flatMap((l) => parser.parseLine(l));
 
 const ofType = <T extends AgentEvent['type']>(events: AgentEvent[], type: T): AgentEventOf<T>[] =>
@@ -21,13 +27,15 @@ const only = <T>(items: T[]): T => {
 
 describe('ClaudeStreamJsonParser on recorded sessions', () => {
   it('maps a Write tool session with a follow-up turn', () => {
-    const events = parseAll(fixture('write-and-follow-up'));
+    const lines = fixture('write-and-follow-up');
+    const { sessionId, cwd } = initOf(lines);
+    const events = parseAll(lines);
     for (const e of events) expect(agentEvent.safeParse(e).success).toBe(true);
     expect(ofType(events, 'raw')).toEqual([]);
 
     // init is printed per turn; reported once.
     const started = only(ofType(events, 'session.started'));
-    expect(started).toMatchObject({ sessionId: '7089f4d6-e583-4500-bd3d-6e54b4ca5422', model: 'claude-opus-5-5', cwd: '/tmp/ccx/w2' });
+    expect(started).toMatchObject({ sessionId, model: 'claude-opus-5-5', cwd });
     expect(started.tools).toContain('Write');
 
     expect(ofType(events, 'assistant.text').map((e) => e.text)).toEqual(['I will create the file.', 'Done writing.', 'Follow-up answer.']);
@@ -36,7 +44,7 @@ describe('ClaudeStreamJsonParser on recorded sessions', () => {
       type: 'tool.call',
       toolUseId: 'toolu_stub_1',
       name: 'Write',
-      input: { file_path: '/tmp/ccx/w2/hello.txt', content: 'hello from stub\n' },
+      input: { file_path: `${cwd}/hello.txt`, content: 'hello from stub\n' },
     });
     const result = only(ofType(events, 'tool.result'));
     expect(result).toMatchObject({ toolUseId: 'toolu_stub_1', isError: false, truncated: false });
@@ -55,7 +63,7 @@ describe('ClaudeStreamJsonParser on recorded sessions', () => {
       [true, 'Done writing.', 2, null],
       [true, 'Follow-up answer.', 1, null],
     ]);
-    expect(results[1]?.sessionId).toBe('7089f4d6-e583-4500-bd3d-6e54b4ca5422');
+    expect(results[1]?.sessionId).toBe(sessionId);
 
     // cumulative usage: totals of this process, growing per result
     const totals = ofType(events, 'usage').filter((u) => u.cumulative);
@@ -76,7 +84,7 @@ describe('ClaudeStreamJsonParser on recorded sessions', () => {
     const total = only(ofType(events, 'usage').filter((u) => u.cumulative));
     expect(total).toMatchObject({ inputTokens: 120, outputTokens: 30 });
     expect(total.costUsd).toBeCloseTo(0.00108, 10);
-    expect(only(ofType(events, 'session.started')).sessionId).toBe('7089f4d6-e583-4500-bd3d-6e54b4ca5422');
+    expect(only(ofType(events, 'session.started')).sessionId).toBe(initOf(fixture('write-and-follow-up')).sessionId);
     expect(only(ofType(events, 'result'))).toMatchObject({ success: true, text: 'Just text' });
   });
 

@@ -70,7 +70,7 @@ export class ClaudeStreamJsonParser implements OutputParser {
   }
 
   private parseMessage(msg: JsonObject, line: string): AgentEvent[] {
-    const type = str(msg.type);
+    const type = str(msg.type) ?? '';
     switch (type) {
       case 'system':
         return this.system(msg, line);
@@ -84,7 +84,7 @@ export class ClaudeStreamJsonParser implements OutputParser {
         this.rateLimit(msg);
         return [];
       default:
-        return type !== null && IGNORED_TYPES.has(type) ? [] : [{ type: 'raw', line }];
+        return IGNORED_TYPES.has(type) ? [] : [{ type: 'raw', line }];
     }
   }
 

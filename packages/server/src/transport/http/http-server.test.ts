@@ -33,7 +33,7 @@ async function build() {
   const { server } = createHttpServer({ logger, metrics, lifecycle, bodyLimitBytes: 1024 });
   servers.push(server);
 
-  server.get('/api/runs/:id', async (request) => {
+  server.get('/api/runs/:id', { schema: { params: z.object({ id: z.string() }) } }, async (request) => {
     if (request.params.id === 'missing') throw new AppError('RUN_NOT_FOUND', { details: { runId: 'missing' } });
     return { id: request.params.id };
   });

@@ -2,13 +2,15 @@
  * A local stand-in for the Anthropic Messages API, for driving the real Claude Code CLI in tests
  * (ANTHROPIC_BASE_URL=stub.url). Listens on 127.0.0.1, port 0. Records every request.
  *
- * What Claude Code 2.1.332 calls (found by logging every request), with
- * CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1 and an API key: only `POST /v1/messages?beta=true`,
- * streamed, one per model turn, always with `tools`. Nothing at start-up (no HEAD, no
- * count_tokens, no /api/* calls). The stub still answers those: count_tokens with a token
- * estimate, HEAD with 200, anything else with a 404 error body; and `/v1/messages` requests
- * without tools (title/topic generation on a small model) with a short text that does not consume
- * the script.
+ * What Claude Code 2.1.332 calls (found by logging every request), with an API key:
+ * - with CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1: only `POST /v1/messages?beta=true`,
+ *   streamed, one per model turn, always with `tools` (also for a resumed session);
+ * - without it, additionally `HEAD /api/hello` (a connectivity probe) at start-up; telemetry and
+ *   update checks go to other hosts, not to ANTHROPIC_BASE_URL.
+ * No count_tokens, no title/topic calls were seen. The stub still answers them: count_tokens with
+ * a token estimate, HEAD with 200, anything else with a 404 error body, and `/v1/messages`
+ * requests without tools (small-model side calls) with a short text that does not consume the
+ * script. Gzip/deflate/br request bodies (CLAUDE_CODE_GZIP_REQUEST_BODIES) are decoded.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -39,26 +41,28 @@ export class AnthropicStub {
   private cursor = 0;
   private seq = 0;
 
-  private constructor(
-    private readonly server: http.Server,
-    readonly url: string,
-  ) {}
+  private readonly server: http.Server;
+  private port = 0;
+
+  private constructor() {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    this.server.keepAliveTimeout = 1_000;
+  }
 
   static async start(script: StubScript = { turns: [] }): Promise<AnthropicStub> {
-    let stub: AnthropicStub | undefined;
-    const server = http.createServer((req, res) => {
-      if (stub) stub.handle(req, res);
-      else res.destroy();
-    });
-    server.keepAliveTimeout = 1_000;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const { port } = server.address() as AddressInfo;
-    stub = new AnthropicStub(server, `http://127.0.0.1:${port}`);
+    const stub = new AnthropicStub();
     stub.setScript(script);
+    await new Promise<void>((resolve, reject) => {
+      stub.server.once('error', reject);
+      stub.server.listen(0, '127.0.0.1', () => resolve());
+    });
+    stub.port = (stub.server.address() as AddressInfo).port;
     return stub;
+  }
+
+  /** Base URL for ANTHROPIC_BASE_URL. */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
   }
 
   /** Replaces the script and rewinds it; recorded requests are kept. */
@@ -104,7 +108,14 @@ export class AnthropicStub {
         const turn = main ? this.nextTurn() : { type: 'text' as const, text: 'Stub auxiliary reply' };
         const status = turn.type === 'error' ? turn.status : 200;
         record(main ? 'main' : 'auxiliary', status);
-        this.answer(res, turn, body);
+        if (turn.delayMs !== undefined && turn.delayMs > 0) {
+          const timer = setTimeout(() => {
+            if (!res.destroyed) this.answer(res, turn, body);
+          }, turn.delayMs);
+          res.on('close', () => clearTimeout(timer));
+        } else {
+          this.answer(res, turn, body);
+        }
         return;
       }
       if (req.method === 'HEAD') {

@@ -11,7 +11,8 @@ export interface StubUsage {
   cacheWriteTokens?: number;
 }
 
-export type StubTurn =
+/** Every turn may wait `delayMs` before answering (to test stops and timeouts mid-request). */
+export type StubTurn = (
   | { type: 'text'; text: string; thinking?: string; usage?: StubUsage }
   | {
       type: 'tool_use';
@@ -29,7 +30,8 @@ export type StubTurn =
       errorType: string;
       message: string;
       headers?: Record<string, string>;
-    };
+    }
+) & { delayMs?: number };
 
 export interface StubScript {
   turns: StubTurn[];

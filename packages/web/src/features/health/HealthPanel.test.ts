@@ -70,7 +70,7 @@ describe('HealthPanel', () => {
     expect(store.text()).toContain('required');
     expect(store.text()).toContain('postgres');
     expect(store.text()).toContain('Up');
-    expect(store.text()).toContain('3 ms');
+    expect(store.text()).toContain('3.4 ms');
 
     const bridge = sut.get('[data-test="dep-api-bridge"]');
     expect(bridge.text()).toContain('API bridge');

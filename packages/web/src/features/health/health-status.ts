@@ -34,6 +34,16 @@ export const overallLabels: Readonly<Record<OverallHealth, string>> = {
   error: 'Health check failed',
 };
 
+/** For tight spots such as the sidebar ("Server: Operational"). */
+export const overallShortLabels: Readonly<Record<OverallHealth, string>> = {
+  checking: 'Checking…',
+  ok: 'Operational',
+  degraded: 'Degraded',
+  down: 'Down',
+  unreachable: 'Disconnected',
+  error: 'Check failed',
+};
+
 export function overallTone(overall: OverallHealth): Tone {
   switch (overall) {
     case 'ok':

@@ -21,9 +21,12 @@ export function formatDuration(totalSeconds: number): string {
   return tail > 0 ? `${head} ${tail} ${next[0]}` : head;
 }
 
-/** `12 ms`, `1.2 s`; an em dash when not measured. */
+/** `0.9 ms`, `12 ms`, `1.2 s`; an em dash when not measured. */
 export function formatLatency(ms: number | null): string {
   if (ms === null) return '—';
+  // Local probes (SQLite) answer in well under a millisecond: keep one decimal there.
+  const tenths = Math.round(ms * 10) / 10;
+  if (tenths < 10) return `${tenths.toFixed(1)} ms`;
   if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(1)} s`;
 }

@@ -6,10 +6,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../../../ports/store.js';
 import { migration0001Runs } from './0001-runs.js';
+import { migration0002Jobs } from './0002-jobs.js';
 
 export type StoreMigrations = ReadonlyArray<readonly [name: string, factory: (dialect: StoreDialect) => Migration]>;
 
-export const storeMigrations: StoreMigrations = [['0001-runs', migration0001Runs]];
+export const storeMigrations: StoreMigrations = [
+  ['0001-runs', migration0001Runs],
+  ['0002-jobs', migration0002Jobs],
+];
 
 export const migrationProvider = (dialect: StoreDialect, migrations: StoreMigrations = storeMigrations): MigrationProvider => ({
   getMigrations: () => Promise.resolve(Object.fromEntries(migrations.map(([name, make]) => [name, make(dialect)]))),
