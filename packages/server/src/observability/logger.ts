@@ -4,7 +4,7 @@
  * password. Error messages and stacks are masked too, because drivers like to quote the URL they
  * failed to reach. Pretty output is a pipe away: `node dist/main.js | npx pino-pretty`.
  */
-import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino';
+import { destination as pinoDestination, pino, stdSerializers, type DestinationStream, type Logger } from 'pino';
 import { maskCredentials } from '../config/mask-secrets.js';
 
 export type { Logger } from 'pino';
@@ -59,5 +59,7 @@ export function createLogger(options: LoggerOptions, destination?: DestinationSt
       },
     },
   };
-  return destination ? pino(settings, destination) : pino(settings);
+  // Synchronous stdout: lines keep their order and none is lost when the process exits right
+  // after logging (shutdown, fatal errors). Our volume (a line per request) does not need async.
+  return pino(settings, destination ?? pinoDestination({ dest: 1, sync: true }));
 }

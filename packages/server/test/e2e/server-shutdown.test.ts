@@ -19,16 +19,16 @@ afterAll(killAllServers);
 
 /**
  * Starts a request whose body never completes: it stays in flight until the socket closes.
- * Resolves once the server has started processing it (the request id header is not sent until
- * then, so we wait until the server logged the request instead).
+ * Resolves once the server has logged it (needs LOG_LEVEL=debug), i.e. it is counted in flight.
  */
 async function stuckUpload(server: SpawnedServer): Promise<Socket> {
   const socket = connect(server.port, '127.0.0.1');
+  sockets.push(socket);
   await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
   socket.write('POST /api/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"partial":');
-  sockets.push(socket);
-  // Give the server a moment to accept and route the request before shutdown begins.
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await expect
+    .poll(() => server.logs().some((l) => l.msg === 'incoming request' && (l.req as { url?: string } | undefined)?.url === '/api/uploads'))
+    .toBe(true);
   return socket;
 }
 
@@ -77,7 +77,7 @@ describe('graceful shutdown', () => {
   });
 
   it('waits for in-flight requests, and a second SIGTERM exits 143 at once', async () => {
-    const server = await startServer({ env: { DRAIN_TIMEOUT: '20s', FORCE_EXIT_TIMEOUT: '30s' } });
+    const server = await startServer({ env: { DRAIN_TIMEOUT: '20s', FORCE_EXIT_TIMEOUT: '30s', LOG_LEVEL: 'debug' } });
     await stuckUpload(server);
     server.child.kill('SIGTERM');
     // Draining: still running, readiness off, new work refused.
@@ -92,7 +92,7 @@ describe('graceful shutdown', () => {
   });
 
   it('exits 1 at FORCE_EXIT_TIMEOUT when in-flight work outlives the drain', async () => {
-    const server = await startServer({ env: { DRAIN_TIMEOUT: '300ms', FORCE_EXIT_TIMEOUT: '1500ms' } });
+    const server = await startServer({ env: { DRAIN_TIMEOUT: '300ms', FORCE_EXIT_TIMEOUT: '1500ms', LOG_LEVEL: 'debug' } });
     await stuckUpload(server);
     server.child.kill('SIGTERM');
     const result = await server.exited;

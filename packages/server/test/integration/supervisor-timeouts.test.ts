@@ -53,9 +53,9 @@ describe('ProcessSupervisor timeouts', () => {
 
   it('keeps a run alive while output keeps coming, however long it takes overall', async () => {
     const sink = new RecordingSink();
-    // 600 ms of output every ~20 ms, with a 250 ms idle limit: never idle long enough.
+    // 1 s of output every ~40 ms, with a 500 ms idle limit: never idle long enough.
     const run = h.supervisor.start(
-      h.fakeSpec({ steps: [{ emit: { rate: 50, durationMs: 600 } }] }, { idleTimeoutMs: 250 }),
+      h.fakeSpec({ steps: [{ emit: { rate: 25, durationMs: 1000 } }] }, { idleTimeoutMs: 500 }),
       sink,
     );
 
@@ -63,17 +63,17 @@ describe('ProcessSupervisor timeouts', () => {
 
     expect(outcome.status).toBe('succeeded');
     expect(sink.supervisor('idle_timeout')).toEqual([]);
-    expect(sink.of('assistant.text')).toHaveLength(30);
+    expect(sink.of('assistant.text')).toHaveLength(25);
   });
 
   it('a wall timeout during a restart backoff ends the run without another attempt', async () => {
     const sink = new RecordingSink();
     const run = h.supervisor.start(
       h.fakeSpec({ steps: [{ crash: { code: 1 } }] }, {
-        wallTimeoutMs: 300,
+        wallTimeoutMs: 1500,
         maxRestarts: 5,
-        restartBackoffMs: 2000,
-        maxBackoffMs: 2000,
+        restartBackoffMs: 10_000,
+        maxBackoffMs: 10_000,
       }),
       sink,
     );

@@ -24,14 +24,7 @@ import { systemClock, type Clock } from '../../ports/clock.js';
 import type { ClaimedJob, EnqueueOptions, JobQueue, QueueCounts } from '../../ports/job-queue.js';
 import type { StoreDialect } from '../../ports/store.js';
 import type { JobState, StoreDatabase } from '../store/schema.js';
-import { normalizeEnqueue, retryDelayMs } from './job-options.js';
-
-export interface Retention {
-  /** Rows finished longer ago than this are deleted. */
-  maxAgeMs: number;
-  /** At most this many finished rows are kept per queue (the newest). */
-  maxCount: number;
-}
+import { assertLeaseMs, DEFAULT_RETENTION, normalizeEnqueue, retryDelayMs, type Retention } from './job-options.js';
 
 export interface EmbeddedJobQueueOptions {
   db: Kysely<StoreDatabase>;
@@ -39,19 +32,14 @@ export interface EmbeddedJobQueueOptions {
   /** Logical queue name; queues sharing the table never see each other's jobs. @default 'default' */
   queue?: string;
   clock?: Clock;
-  /** Retention of finished jobs. */
-  retention?: { completed?: Retention; failed?: Retention };
+  /** How long finished jobs stay visible (counts, inspection). */
+  retention?: Partial<Record<'completed' | 'failed', Retention>>;
   /** Minimum time between two prunes (a prune runs after a job finishes). @default 60_000 */
   pruneIntervalMs?: number;
   logger?: { warn(obj: object, msg?: string): void };
 }
 
-const DEFAULT_RETENTION = {
-  completed: { maxAgeMs: 60 * 60 * 1000, maxCount: 1000 },
-  failed: { maxAgeMs: 7 * 24 * 60 * 60 * 1000, maxCount: 10_000 },
-} as const satisfies Record<'completed' | 'failed', Retention>;
-
-const FINISHED: JobState[] = ['completed', 'failed'];
+const FINISHED = ['completed', 'failed'] as const satisfies readonly JobState[];
 
 type JobsUpdate = UpdateQueryBuilder<StoreDatabase, 'jobs', 'jobs', UpdateResult>;
 
@@ -113,6 +101,7 @@ export class EmbeddedJobQueue implements JobQueue {
 
   async claim(workerId: string, leaseMs: number): Promise<ClaimedJob | null> {
     this.#assertOpen();
+    assertLeaseMs(leaseMs);
     const now = this.#clock.now();
     const iso = this.#clock.isoNow();
     await this.#releaseExpiredLeases(now, iso);
@@ -158,6 +147,7 @@ export class EmbeddedJobQueue implements JobQueue {
 
   async extendLease(jobId: string, token: string, leaseMs: number): Promise<boolean> {
     this.#assertOpen();
+    assertLeaseMs(leaseMs);
     const result = await this.#held(
       this.#db.updateTable('jobs').set({ lease_until: this.#clock.now() + leaseMs, updated_at: this.#clock.isoNow() }),
       jobId,

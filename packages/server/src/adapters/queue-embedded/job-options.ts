@@ -1,6 +1,6 @@
 /**
  * The JobQueue rules both adapters share (the BullMQ adapter imports this module too), so they
- * cannot drift: enqueue defaults and validation, and the retry backoff formula.
+ * cannot drift: enqueue defaults and validation, the retry backoff formula, finished-job retention.
  */
 import { AppError } from '../../domain/app-error.js';
 import type { EnqueueOptions } from '../../ports/job-queue.js';
@@ -10,6 +10,19 @@ export const MAX_PRIORITY = 1000;
 export const DEFAULT_BACKOFF_MS = 1000;
 /** Upper bound of one retry delay, however many attempts came before. */
 export const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;
+
+/** How many finished jobs stay visible (in counts) and for how long. */
+export interface Retention {
+  /** Jobs finished longer ago than this are deleted. */
+  maxAgeMs: number;
+  /** At most this many finished jobs are kept per queue (the newest). */
+  maxCount: number;
+}
+
+export const DEFAULT_RETENTION = {
+  completed: { maxAgeMs: 60 * 60 * 1000, maxCount: 1000 },
+  failed: { maxAgeMs: 7 * 24 * 60 * 60 * 1000, maxCount: 10_000 },
+} as const satisfies Record<'completed' | 'failed', Retention>;
 
 export interface NormalizedEnqueue {
   id: string;
@@ -38,6 +51,16 @@ export function normalizeEnqueue(options: EnqueueOptions): NormalizedEnqueue {
     throw new AppError('VALIDATION_FAILED', { message: 'Invalid job options', fields: issues, details: { jobId: id } });
   }
   return { id, payload, priority, delayMs, maxAttempts, backoffMs };
+}
+
+/** A lease is a positive whole number of milliseconds. */
+export function assertLeaseMs(leaseMs: number): void {
+  if (!Number.isInteger(leaseMs) || leaseMs <= 0) {
+    throw new AppError('VALIDATION_FAILED', {
+      message: 'Invalid lease',
+      fields: [{ path: 'leaseMs', message: 'must be an integer > 0' }],
+    });
+  }
 }
 
 /** Delay before the retry that follows failed attempt `attempt` (1-based): backoffMs * 2^(attempt-1), capped. */

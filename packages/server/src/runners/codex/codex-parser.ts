@@ -35,7 +35,7 @@ export class CodexParser implements OutputParser {
 
   /** null = not understood (kept raw). */
   private map(msg: JsonObject): AgentEvent[] | null {
-    switch (str(msg.type)) {
+    switch (str(msg.type) ?? '') {
       case 'thread.started': {
         const id = str(msg.thread_id);
         if (!id) return null;
@@ -72,7 +72,7 @@ export class CodexParser implements OutputParser {
   private itemCompleted(item: JsonObject | null): AgentEvent[] | null {
     const id = item ? str(item.id) : null;
     if (!item || !id) return null;
-    switch (str(item.type)) {
+    switch (str(item.type) ?? '') {
       case 'agent_message': {
         const text = str(item.text);
         if (text === null) return null;
@@ -127,7 +127,7 @@ export class CodexParser implements OutputParser {
     if (!id || this.called.has(id)) return null;
     let name: string;
     let input: unknown;
-    switch (str(item.type)) {
+    switch (str(item.type) ?? '') {
       case 'command_execution':
         name = 'shell';
         input = { command: str(item.command) ?? '' };

@@ -59,7 +59,7 @@ export class GeminiParser implements OutputParser {
   }
 
   private map(msg: JsonObject): AgentEvent[] | null {
-    switch (str(msg.type)) {
+    switch (str(msg.type) ?? '') {
       case 'init': {
         const id = str(msg.session_id);
         if (!id) return null;

@@ -17,7 +17,8 @@ export interface ProcStat {
   rssPages: number;
 }
 
-export const hasProcFs = (): boolean => existsSync('/proc/self/stat');
+let procFs: boolean | null = null;
+export const hasProcFs = (): boolean => (procFs ??= existsSync('/proc/self/stat'));
 
 /**
  * Parses /proc/<pid>/stat. The command name (field 2) is in parentheses and may itself contain

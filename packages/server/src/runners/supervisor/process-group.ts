@@ -2,7 +2,7 @@
  * Signals to a whole process group. Agents run as group leaders (spawned `detached`), so
  * `kill(-pgid)` reaches the agent and every helper it started, even after the leader has exited.
  */
-import { hasProcFs, liveGroupMembers } from './proc-stat.js';
+import { hasProcFs, liveGroupMembers, readProcStat } from './proc-stat.js';
 
 export type GroupSignal = 'SIGINT' | 'SIGTERM' | 'SIGKILL';
 
@@ -26,5 +26,10 @@ export function signalGroup(pgid: number, signal: GroupSignal | 0): boolean {
 export async function groupAlive(pgid: number): Promise<boolean> {
   if (!signalGroup(pgid, 0)) return false;
   if (!hasProcFs()) return true;
+  // Cheap path while the leader itself still runs; the full /proc scan only once it is gone.
+  const leader = await readProcStat(pgid);
+  if (leader && leader.pgrp === pgid && isLive(leader.state)) return true;
   return (await liveGroupMembers(pgid)).length > 0;
 }
+
+const isLive = (state: string): boolean => state !== 'Z' && state !== 'X';

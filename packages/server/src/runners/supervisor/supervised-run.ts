@@ -12,24 +12,24 @@ import type { AgentEvent, AgentEventOf } from '@dash/shared';
 import { AppError } from '../../domain/app-error.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
-import type {
-  RunEndStatus,
-  RunHandle,
-  RunLimits,
-  RunOutcome,
-  RunSink,
-  RunSpec,
-  StopReason,
-} from '../../ports/agent-supervisor.js';
+import type { RunHandle, RunLimits, RunOutcome, RunSink, RunSpec, StopReason } from '../../ports/agent-supervisor.js';
 import type { AgentRunner, ExitInfo, Invocation, OutputParser, Verdict } from '../agent-runner.js';
 import { AgentProcess, type AttemptEnd } from './agent-process.js';
 import type { SplitLine } from './line-splitter.js';
-import { groupAlive, signalGroup, type GroupSignal } from './process-group.js';
+import { escalateGroup, killLeftovers, type GroupStopperDeps } from './group-stopper.js';
+import {
+  errorText,
+  finalForCause,
+  spawnFailedFinal,
+  SUCCEEDED,
+  syntheticResult,
+  type EndCause,
+  type Final,
+} from './run-conclusion.js';
 import type { SupervisorSettings, Timers } from './supervisor-options.js';
 
 type ResultEvent = AgentEventOf<'result'>;
 type SupervisorAction = AgentEventOf<'supervisor'>['action'];
-type EndCause = { kind: 'stop'; reason: StopReason } | { kind: 'timeout'; which: 'wall' | 'idle' };
 
 export interface SupervisedRunDeps {
   spec: RunSpec;
@@ -40,12 +40,6 @@ export interface SupervisedRunDeps {
   timers: Timers;
   clock: Clock;
   logger: Logger;
-}
-
-interface Final {
-  status: RunEndStatus;
-  errorCode: string | null;
-  errorMessage: string | null;
 }
 
 export class SupervisedRun implements RunHandle {
@@ -94,7 +88,7 @@ export class SupervisedRun implements RunHandle {
     try {
       this.spawnAttempt();
     } catch (err) {
-      this.finish(this.spawnFailedFinal(err));
+      this.finish(spawnFailedFinal(err));
       throw new AppError('AGENT_SPAWN_FAILED', { message: `Could not start the agent: ${errorText(err)}`, cause: err });
     }
     if (this.limits.wallTimeoutMs > 0) {
@@ -183,21 +177,13 @@ export class SupervisedRun implements RunHandle {
   }
 
   private onAgentEvent(event: AgentEvent): void {
-    switch (event.type) {
-      case 'session.started':
-        this.sessionId = event.sessionId;
-        break;
-      case 'assistant.text':
-        this.lastText = event.text;
-        break;
-      case 'result':
-        this.lastResult = event;
-        if (event.sessionId) this.sessionId = event.sessionId;
-        this.pendingReplies = Math.max(0, this.pendingReplies - 1);
-        if (this.deps.invocation.closeStdin === 'on-result' && this.pendingReplies === 0) this.proc?.endStdin();
-        break;
-      default:
-        break;
+    if (event.type === 'session.started') this.sessionId = event.sessionId;
+    else if (event.type === 'assistant.text') this.lastText = event.text;
+    else if (event.type === 'result') {
+      this.lastResult = event;
+      if (event.sessionId) this.sessionId = event.sessionId;
+      this.pendingReplies = Math.max(0, this.pendingReplies - 1);
+      if (this.deps.invocation.closeStdin === 'on-result' && this.pendingReplies === 0) this.proc?.endStdin();
     }
     this.emit(event);
   }
@@ -208,12 +194,14 @@ export class SupervisedRun implements RunHandle {
     if (end.kind === 'spawn_failed') {
       this.proc = null;
       this.supervisorEvent('spawn_failed', `Could not start the agent: ${end.error.message}`, { attempt: this.attempt });
-      this.concludeFinal(this.spawnFailedFinal(end.error), { code: null, signal: null });
+      this.concludeFinal(spawnFailedFinal(end.error), { code: null, signal: null });
       return;
     }
     for (const event of this.flushParser()) this.onAgentEvent(event);
     if (this.escalation) await this.escalation;
-    else if (proc.pid !== null) await this.killLeftovers(proc.pid);
+    else if (proc.pid !== null) {
+      await killLeftovers(proc.pid, this.stopperDeps('Sent {signal} to processes left in group {pgid} after the agent exited'));
+    }
     this.proc = null;
     this.lastExit = end.exit;
     this.decide(end.exit);
@@ -221,7 +209,7 @@ export class SupervisedRun implements RunHandle {
 
   private decide(exit: ExitInfo): void {
     if (this.endCause) {
-      this.concludeFinal(this.causeFinal(this.endCause), exit);
+      this.concludeFinal(finalForCause(this.endCause, this.limits), exit);
       return;
     }
     const verdict = this.judge(exit);
@@ -240,7 +228,7 @@ export class SupervisedRun implements RunHandle {
     }
     this.concludeFinal(
       verdict.success
-        ? { status: 'succeeded', errorCode: null, errorMessage: null }
+        ? SUCCEEDED
         : { status: 'failed', errorCode: verdict.errorCode ?? 'AGENT_FAILED', errorMessage: verdict.errorMessage },
       exit,
     );
@@ -269,7 +257,7 @@ export class SupervisedRun implements RunHandle {
         this.spawnAttempt();
       } catch (err) {
         this.supervisorEvent('spawn_failed', `Could not restart the agent: ${errorText(err)}`, { attempt: this.attempt });
-        this.concludeFinal(this.spawnFailedFinal(err), null);
+        this.concludeFinal(spawnFailedFinal(err), null);
       }
     }, delayMs);
   }
@@ -296,7 +284,7 @@ export class SupervisedRun implements RunHandle {
     }
     if (this.backoffTimer !== null) {
       this.clearTimer('backoff');
-      if (this.endCause) this.concludeFinal(this.causeFinal(this.endCause), null);
+      if (this.endCause) this.concludeFinal(finalForCause(this.endCause, this.limits), null);
     }
     // Otherwise an attempt is ending right now; decide() will honour endCause.
   }
@@ -305,42 +293,26 @@ export class SupervisedRun implements RunHandle {
     const pgid = proc.pid;
     if (this.escalation || pgid === null) return;
     this.clearTimer('idle');
-    const { sigintGraceMs, sigtermGraceMs } = this.limits;
-    const steps: [GroupSignal, number][] = [
-      ['SIGINT', sigintGraceMs],
-      ['SIGTERM', sigtermGraceMs],
-      ['SIGKILL', this.deps.settings.killWaitMs],
-    ];
-    this.escalation = (async () => {
-      for (const [signal, waitMs] of steps) {
-        if (!(await groupAlive(pgid))) return;
-        if (!signalGroup(pgid, signal)) return;
-        this.supervisorEvent('signal_sent', `Sent ${signal} to process group ${pgid}`, { pid: pgid, signal });
-        if (await this.waitGroupGone(pgid, waitMs)) return;
-      }
-      this.deps.logger.warn({ runId: this.runId, pgid }, 'process group still present after SIGKILL');
-    })();
+    this.escalation = escalateGroup(pgid, this.limits, this.stopperDeps('Sent {signal} to process group {pgid}')).then(
+      (gone) => {
+        if (!gone) this.deps.logger.warn({ runId: this.runId, pgid }, 'process group still present after SIGKILL');
+      },
+    );
   }
 
-  /** The leader exited on its own, but helpers it started may still run in its group. */
-  private async killLeftovers(pgid: number): Promise<void> {
-    if (!(await groupAlive(pgid))) return;
-    if (!signalGroup(pgid, 'SIGKILL')) return;
-    this.supervisorEvent('signal_sent', `Sent SIGKILL to processes left in group ${pgid} after the agent exited`, {
-      pid: pgid,
-      signal: 'SIGKILL',
-    });
-    await this.waitGroupGone(pgid, this.deps.settings.killWaitMs);
-  }
-
-  private async waitGroupGone(pgid: number, waitMs: number): Promise<boolean> {
-    const deadline = this.deps.clock.now() + waitMs;
-    for (;;) {
-      if (!(await groupAlive(pgid))) return true;
-      const left = deadline - this.deps.clock.now();
-      if (left <= 0) return false;
-      await this.sleep(Math.min(left, this.deps.settings.groupPollMs));
-    }
+  private stopperDeps(template: string): GroupStopperDeps {
+    const { timers, clock, settings } = this.deps;
+    return {
+      timers,
+      clock,
+      pollMs: settings.groupPollMs,
+      killWaitMs: settings.killWaitMs,
+      onSignal: (signal, pgid) =>
+        this.supervisorEvent('signal_sent', template.replace('{signal}', signal).replace('{pgid}', String(pgid)), {
+          pid: pgid,
+          signal,
+        }),
+    };
   }
 
   // ---- conclusion -------------------------------------------------------------------------
@@ -350,16 +322,8 @@ export class SupervisedRun implements RunHandle {
     if (this.finished) return;
     if (exit) this.lastExit = exit;
     if (!this.lastResult || this.endCause) {
-      this.emit({
-        type: 'result',
-        success: final.status === 'succeeded',
-        text: this.lastText,
-        turns: null,
-        durationMs: this.deps.clock.now() - this.startedAt,
-        costUsd: null,
-        errorKind: errorKindFor(final),
-        sessionId: this.sessionId,
-      });
+      const facts = { text: this.lastText, durationMs: this.deps.clock.now() - this.startedAt, sessionId: this.sessionId };
+      this.emit(syntheticResult(final, facts));
     }
     if (exit) this.emit({ type: 'exit', code: exit.code, signal: exit.signal });
     this.finish(final);
@@ -382,24 +346,6 @@ export class SupervisedRun implements RunHandle {
       resultText: this.lastResult?.text ?? this.lastText,
     };
     this.resolveDone(outcome);
-  }
-
-  private causeFinal(cause: EndCause): Final {
-    if (cause.kind === 'stop') {
-      return { status: 'cancelled', errorCode: 'RUN_CANCELLED', errorMessage: `Stopped (${cause.reason})` };
-    }
-    return {
-      status: 'timed_out',
-      errorCode: 'RUN_TIMED_OUT',
-      errorMessage:
-        cause.which === 'wall'
-          ? `The run exceeded its wall-clock limit of ${this.limits.wallTimeoutMs} ms`
-          : `The agent printed nothing for ${this.limits.idleTimeoutMs} ms`,
-    };
-  }
-
-  private spawnFailedFinal(err: unknown): Final {
-    return { status: 'failed', errorCode: 'AGENT_SPAWN_FAILED', errorMessage: `Could not start the agent: ${errorText(err)}` };
   }
 
   // ---- plumbing ---------------------------------------------------------------------------
@@ -430,12 +376,6 @@ export class SupervisedRun implements RunHandle {
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      this.deps.timers.setTimeout(resolve, ms);
-    });
-  }
-
   private supervisorEvent(
     action: SupervisorAction,
     message: string,
@@ -458,23 +398,6 @@ export class SupervisedRun implements RunHandle {
   }
 }
 
-function errorKindFor(final: Final): ResultEvent['errorKind'] {
-  switch (final.status) {
-    case 'succeeded':
-      return null;
-    case 'cancelled':
-      return 'cancelled';
-    case 'timed_out':
-      return 'timeout';
-    case 'failed':
-      return 'error';
-  }
-}
-
 function truncatedText(line: SplitLine): string {
   return `${line.text} …[truncated: line of ${line.bytes} bytes]`;
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

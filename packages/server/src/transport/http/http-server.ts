@@ -5,7 +5,16 @@
  * error mapping and the JSON 404 / SPA fallback. Routes are added by the register* functions.
  */
 import type { LifecycleState } from '@dash/shared';
-import { fastify, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import {
+  fastify,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from '../../observability/logger.js';
 import { SPA_FALLBACK_ROUTE, UNMATCHED_ROUTE, type Metrics } from '../../observability/metrics.js';
@@ -17,7 +26,13 @@ import { isProbePath, pathOf } from './paths.js';
 import { RequestLogController } from './request-logging.js';
 import type { SpaFallback } from './spa.js';
 
-export type HttpServer = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type HttpServer = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 export interface HttpServerOptions {
   logger: Logger;

@@ -139,3 +139,5 @@ function toQueryString(query: RequestOptions<unknown>['query']): string {
 
 /** The app-wide client. */
 export const http = createHttpClient();
+
+export { ApiError } from './api-error';
