@@ -9,3 +9,5 @@ export * from './schemas/agent-events.js';
 export * from './schemas/runs.js';
 export * from './schemas/health.js';
 export * from './schemas/runs-api.js';
+export * from './schemas/skills.js';
+export * from './schemas/employees.js';

@@ -204,9 +204,10 @@ export function defineJobQueueContract(name: string, factory: () => Promise<JobQ
         await queue.enqueue(job({ id: 'kept', maxAttempts: 3 }));
         const claimed = await queue.claim('worker-a', LEASE_MS);
         expect(claimed).not.toBeNull();
+        // Well past the first lease; each extension leaves a wide margin so a slow machine cannot flake.
         for (let i = 0; i < 8; i++) {
           await sleep(LEASE_MS / 3);
-          expect(await queue.extendLease('kept', claimed!.token, LEASE_MS)).toBe(true);
+          expect(await queue.extendLease('kept', claimed!.token, LEASE_MS * 3)).toBe(true);
           expect(await queue.claim('worker-b', LEASE_MS)).toBeNull();
         }
         expect(await queue.complete('kept', claimed!.token)).toBe(true);
@@ -229,7 +230,7 @@ export function defineJobQueueContract(name: string, factory: () => Promise<JobQ
 
     describe('retries', () => {
       it('re-delivers after an exponential backoff while attempts remain, then the job is dead', async () => {
-        const backoffMs = 200;
+        const backoffMs = 300;
         await queue.enqueue(job({ id: 'flaky', maxAttempts: 3, backoffMs }));
         const gaps: number[] = [];
 
@@ -244,7 +245,7 @@ export function defineJobQueueContract(name: string, factory: () => Promise<JobQ
           gaps.push(Date.now() - failedAt);
         }
         expect(claimed).toMatchObject({ id: 'flaky', attempt: 3 });
-        // backoffMs * 2^(attempt-1): at least 200 ms, then at least 400 ms.
+        // backoffMs * 2^(attempt-1): at least 300 ms, then at least 600 ms.
         expect(gaps[0]).toBeGreaterThanOrEqual(backoffMs - 5);
         expect(gaps[1]).toBeGreaterThanOrEqual(2 * backoffMs - 5);
 

@@ -55,6 +55,8 @@ export const errorCodes = {
   RUN_TIMED_OUT: spec(504, 'The run exceeded its time limit', true),
   RUN_CANCELLED: spec(409, 'The run was cancelled'),
   CONCURRENCY_LIMIT: spec(429, 'The concurrent process limit is reached', true),
+  // employee registry
+  REGISTRY_INVALID: spec(422, 'The employee registry file is invalid'),
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;

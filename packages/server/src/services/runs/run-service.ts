@@ -128,7 +128,6 @@ export class RunService {
       ended: new Promise<Run>((resolve) => (endRun = resolve)),
     };
     this.live.set(id, live);
-    this.deps.events.record(id, { type: 'user.message', text: input.prompt });
     let handle;
     try {
       handle = this.deps.supervisor.start(spec, this.sinkFor(live));
@@ -185,8 +184,8 @@ export class RunService {
     const handle = this.deps.supervisor.get(runId);
     const live = this.live.get(runId);
     if (handle && live) {
+      // The supervisor records the follow-up as a user.message event.
       handle.sendInput(text);
-      this.deps.events.record(runId, { type: 'user.message', text });
       return { mode: 'stdin', run: live.run };
     }
     const run = await this.get(runId);
