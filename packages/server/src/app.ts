@@ -20,6 +20,18 @@ import type { Store } from './ports/store.js';
 import { createHttpServer, type HttpServer } from './transport/http/http-server.js';
 import { registerProbeRoutes } from './transport/http/probe-routes.js';
 import { registerSpa } from './transport/http/spa.js';
+import { randomUUID } from 'node:crypto';
+import { LocalEventBus } from './adapters/bus-local/local-event-bus.js';
+import { createRunMetrics } from './observability/run-metrics-prometheus.js';
+import type { EventBus } from './ports/event-bus.js';
+import { systemClock } from './ports/clock.js';
+import { defaultRunners } from './runners/default-runners.js';
+import { ProcessSupervisor } from './runners/supervisor/index.js';
+import { agentBaseEnv } from './runners/common/agent-base-env.js';
+import { RunEventLog } from './services/run-events/run-event-log.js';
+import { RunService } from './services/runs/run-service.js';
+import { WorkdirPolicy } from './services/runs/workdir-policy.js';
+import { runRoutes, type RunRoutesDeps } from './transport/http/routes/run-routes.js';
 
 export const SQLITE_FILE_NAME = 'dashboard.sqlite';
 
@@ -37,6 +49,8 @@ export interface App {
   readonly metrics: Metrics;
   /** The open store; throws before start() has opened it or after stop(). */
   store(): Store;
+  /** The run services; throws before start() has opened the store. */
+  runs(): RunRoutesDeps;
   /** Opens adapters, then listens; resolves with the base URL once the lifecycle is `ready`. */
   start(): Promise<{ url: string }>;
   /** Graceful stop (drain, then close in reverse). Idempotent. */
@@ -53,7 +67,20 @@ export function storeOptionsFrom(config: Config): StoreOptions {
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger({ level: config.log.level, nodeId: config.nodeId });
   const lifecycle = new Lifecycle({ logger: logger.child({ component: 'lifecycle' }), drainTimeoutMs: config.lifecycle.drainTimeoutMs });
-  const metrics = createMetrics({ activeProcesses: () => 0, queueDepth: () => ({}), ...overrides.metricsProviders });
+  // The supervisor owns no connection, so it exists from the start; the run services need the store.
+  const supervisor = new ProcessSupervisor({
+    runners: defaultRunners(),
+    binaryPaths: config.agents.binaries,
+    baseEnv: agentBaseEnv(process.env),
+    logger: logger.child({ component: 'supervisor' }),
+  });
+  const metrics = createMetrics({
+    activeProcesses: () => supervisor.activeCount(),
+    queueDepth: () => ({}),
+    ...overrides.metricsProviders,
+  });
+  const runMetrics = createRunMetrics(metrics.registry, () => supervisor.sample());
+  const bus: EventBus = new LocalEventBus(logger.child({ component: 'bus' }));
   const http = createHttpServer({ logger, metrics, lifecycle });
   const server = http.server;
   const storeOptions = storeOptionsFrom(config);
@@ -79,6 +106,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
         apiBridgeUrl: config.services.apiBridgeUrl,
       }),
   });
+  let runServices: RunRoutesDeps | null = null;
+  const openedRuns = (): RunRoutesDeps => runServices ?? notOpen('the run services');
+  void server.register(runRoutes, { resolve: openedRuns });
   if (config.web.serve) http.useSpaFallback(registerSpa(server, config.web.distDir));
 
   lifecycle.register({
@@ -91,6 +121,48 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     async stop() {
       await store?.close();
       store = null;
+    },
+  });
+
+  lifecycle.register({
+    name: 'runs',
+    async start() {
+      const opened = openedStore();
+      const eventLog = new RunEventLog(
+        { repo: opened.runEvents, bus, clock: systemClock, metrics: runMetrics, logger: logger.child({ component: 'run-events' }) },
+        { capBytes: config.agents.runLogCapBytes },
+      );
+      const runService = new RunService({
+        runs: opened.runs,
+        events: eventLog,
+        supervisor,
+        workdirs: new WorkdirPolicy(config.agents.workdirRoots),
+        clock: systemClock,
+        metrics: runMetrics,
+        logger: logger.child({ component: 'runs' }),
+        newId: randomUUID,
+        nodeId: config.nodeId,
+        maxConcurrent: config.agents.maxConcurrentProcesses,
+        defaultLimits: {
+          wallTimeoutMs: config.agents.wallTimeoutMs,
+          idleTimeoutMs: config.agents.idleTimeoutMs,
+          maxRestarts: config.agents.maxRestarts,
+          restartBackoffMs: config.agents.restartBackoffMs,
+          maxBackoffMs: 60_000,
+          sigintGraceMs: config.agents.stopGraceMs,
+          sigtermGraceMs: config.agents.stopGraceMs,
+        },
+      });
+      // Embedded mode has one node; on PostgreSQL each replica reconciles only the runs it owned.
+      await runService.reconcile(opened.dialect === 'sqlite' ? {} : { nodeId: config.nodeId });
+      runServices = { runService, runs: opened.runs, eventLog, supervisor };
+    },
+    drain: (signal) => runServices?.runService.waitForIdle(signal),
+    async stop() {
+      if (!runServices) return;
+      await runServices.runService.drain();
+      await runServices.eventLog.stop();
+      runServices = null;
     },
   });
 
@@ -135,6 +207,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     server,
     metrics,
     store: openedStore,
+    runs: openedRuns,
     start: () => (startPromise ??= start()),
     stop: () => lifecycle.stop(),
   };

@@ -11,3 +11,4 @@ export * from './schemas/health.js';
 export * from './schemas/runs-api.js';
 export * from './schemas/skills.js';
 export * from './schemas/employees.js';
+export * from './schemas/tasks.js';

@@ -7,7 +7,7 @@ import type { LogLevel, NodeEnv } from './env-schema.js';
 
 export interface Config {
   nodeEnv: NodeEnv;
-  /** This replica's id (NODE_ID), recorded on the runs it owns. @default `${hostname}-${pid}` */
+  /** This replica's id (NODE_ID), recorded on the runs it owns. @default the host name */
   nodeId: string;
   http: {
     /** @default '127.0.0.1' */
@@ -48,5 +48,19 @@ export interface Config {
     maxConcurrentProcesses: number;
     /** Agents may only work below these absolute directories. @default [`${dataDir}/workspaces`] */
     workdirRoots: string[];
+    /** Executable per runtime: a path, or a name looked up on PATH. */
+    binaries: { 'claude-code': string; codex: string; gemini: string };
+    /** Stop a run that prints nothing for this long; 0 = never. @default 30 min */
+    idleTimeoutMs: number;
+    /** Wall-clock limit of one run; 0 = none. @default 4 h */
+    wallTimeoutMs: number;
+    /** Each step of the stop escalation (SIGINT → SIGTERM → SIGKILL). @default 5 s */
+    stopGraceMs: number;
+    /** Restarts after a crash (never after a stop). @default 2 */
+    maxRestarts: number;
+    /** First restart delay, doubling per restart (capped at 1 min). @default 2 s */
+    restartBackoffMs: number;
+    /** Stored event log per run before output is summarized. @default 50 MiB */
+    runLogCapBytes: number;
   };
 }

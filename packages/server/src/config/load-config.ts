@@ -67,7 +67,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
   const dataDir = resolve(ctx.cwd, must(e.DATA_DIR, 'DATA_DIR'));
   const config: Config = {
     nodeEnv: must(e.NODE_ENV, 'NODE_ENV'),
-    nodeId: e.NODE_ID ?? `${ctx.hostname}-${ctx.pid}`,
+    nodeId: e.NODE_ID ?? ctx.hostname,
     http: { host: must(e.HOST, 'HOST'), port: must(e.PORT, 'PORT') },
     web: {
       serve: must(e.SERVE_WEB, 'SERVE_WEB'),
@@ -86,6 +86,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
     agents: {
       maxConcurrentProcesses: must(e.MAX_CONCURRENT_PROCESSES, 'MAX_CONCURRENT_PROCESSES'),
       workdirRoots: e.AGENT_WORKDIR_ROOTS ?? [join(dataDir, 'workspaces')],
+      binaries: {
+        'claude-code': must(e.AGENT_CLAUDE_BIN, 'AGENT_CLAUDE_BIN'),
+        codex: must(e.AGENT_CODEX_BIN, 'AGENT_CODEX_BIN'),
+        gemini: must(e.AGENT_GEMINI_BIN, 'AGENT_GEMINI_BIN'),
+      },
+      idleTimeoutMs: must(e.AGENT_IDLE_TIMEOUT, 'AGENT_IDLE_TIMEOUT'),
+      wallTimeoutMs: must(e.AGENT_WALL_TIMEOUT, 'AGENT_WALL_TIMEOUT'),
+      stopGraceMs: must(e.AGENT_STOP_GRACE, 'AGENT_STOP_GRACE'),
+      maxRestarts: must(e.AGENT_MAX_RESTARTS, 'AGENT_MAX_RESTARTS'),
+      restartBackoffMs: must(e.AGENT_RESTART_BACKOFF, 'AGENT_RESTART_BACKOFF'),
+      runLogCapBytes: must(e.RUN_LOG_CAP_MB, 'RUN_LOG_CAP_MB') * 1024 * 1024,
     },
   };
   return { ok: true, config };

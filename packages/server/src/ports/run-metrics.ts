@@ -1,6 +1,5 @@
 /** What the run services report to metrics; implemented by observability (Prometheus). */
 import type { RuntimeId } from '@dash/shared';
-import type { ProcessSample } from './agent-supervisor.js';
 
 export type TokenKind = 'input' | 'output' | 'cache_read' | 'cache_write';
 
@@ -9,7 +8,6 @@ export interface RunMetrics {
   cost(employee: string, usd: number): void;
   runEnded(runtime: RuntimeId, status: string, durationSeconds: number): void;
   eventsPersisted(count: number): void;
-  processSamples(samples: readonly ProcessSample[]): void;
 }
 
 export const noopRunMetrics: RunMetrics = {
@@ -17,5 +15,4 @@ export const noopRunMetrics: RunMetrics = {
   cost: () => undefined,
   runEnded: () => undefined,
   eventsPersisted: () => undefined,
-  processSamples: () => undefined,
 };

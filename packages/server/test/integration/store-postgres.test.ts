@@ -3,6 +3,7 @@
  * replicas starting at once. Fails (never skips) when PostgreSQL is unreachable.
  */
 import { describe, expect, it } from 'vitest';
+import { storeMigrations } from '../../src/adapters/store/migrations/index.js';
 import { openStore } from '../../src/adapters/store/open-store.js';
 import { MIGRATION_LOCK_KEY } from '../../src/adapters/store/postgres-migration-lock.js';
 import type { Store } from '../../src/ports/store.js';
@@ -39,13 +40,13 @@ describe('PostgreSQL store', () => {
       );
       for (const result of opened) if (result.status === 'fulfilled') stores.push(result.value);
       expect(opened.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
-      expect(applied).toEqual([{ migration: '0001-runs', dialect: 'postgres' }]);
+      expect(applied).toEqual(storeMigrations.map(([name]) => ({ migration: name, dialect: 'postgres' })));
 
       const rows = await withAdminClient(
         (client) => client.query<{ name: string }>('select name from kysely_migration order by name'),
         db.url,
       );
-      expect(rows.rows).toEqual([{ name: '0001-runs' }]);
+      expect(rows.rows).toEqual(storeMigrations.map(([name]) => ({ name })));
       for (const store of stores) await expect(store.ping()).resolves.toBeUndefined();
     } finally {
       await Promise.all(stores.map((s) => s.close()));

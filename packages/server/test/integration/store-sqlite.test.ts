@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { storeMigrations } from '../../src/adapters/store/migrations/index.js';
 import { openStore } from '../../src/adapters/store/open-store.js';
 import { defineStoreContract } from '../contracts/store.contract.js';
 import { makeTempDir, type TempDir } from '../support/temp-dir.js';
@@ -41,7 +42,7 @@ describe('SQLite store file', () => {
     });
     await first.runEvents.append(run.id, [{ runId: run.id, seq: 1, at: 1, event: { type: 'raw', line: 'x' } }], 10);
     await first.close();
-    expect(applied).toEqual([{ migration: '0001-runs', dialect: 'sqlite' }]);
+    expect(applied).toEqual(storeMigrations.map(([name]) => ({ migration: name, dialect: 'sqlite' })));
 
     const second = await openStore({ kind: 'sqlite', file }, { logger });
     try {

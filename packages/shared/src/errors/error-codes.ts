@@ -55,6 +55,14 @@ export const errorCodes = {
   RUN_TIMED_OUT: spec(504, 'The run exceeded its time limit', true),
   RUN_CANCELLED: spec(409, 'The run was cancelled'),
   CONCURRENCY_LIMIT: spec(429, 'The concurrent process limit is reached', true),
+  // tasks
+  TASK_NOT_FOUND: spec(404, 'Task not found'),
+  TASK_ILLEGAL_TRANSITION: spec(409, 'The task cannot move to that status from its current one'),
+  TASK_REOPEN_REASON_REQUIRED: spec(409, 'Reopening a task requires a reason'),
+  TASK_NOT_EDITABLE: spec(409, 'That field cannot be changed in the task\'s current status'),
+  TASK_VERSION_CONFLICT: spec(409, 'The task was changed by someone else; reload it and try again'),
+  TASK_DEPENDENCY_CYCLE: spec(400, 'The dependencies would form a cycle'),
+  TASK_DEPENDENCY_NOT_FOUND: spec(400, 'A dependency names a task that does not exist'),
   // employee registry
   REGISTRY_INVALID: spec(422, 'The employee registry file is invalid'),
 } as const satisfies Record<string, ErrorCodeSpec>;

@@ -255,20 +255,40 @@ export type RegistryFileInput = z.input<typeof registryFile>;
 // API shapes
 // ---------------------------------------------------------------------------------------------
 
-/** PATCH /api/employees/:id — only these fields may be edited through the API. */
-export const updateEmployeeBody = z
+/** A partial runtime config: only the keys being changed. */
+export const employeeRuntimeConfigPatch = z.object(runtimeConfigShape).partial().strict();
+export type EmployeeRuntimeConfigPatch = z.infer<typeof employeeRuntimeConfigPatch>;
+
+/**
+ * The allow-listed fields an API edit may change; also the shape of the API edits the server keeps
+ * per employee (an empty object = none). Identity and structure (id, name, role, department,
+ * level, prompt file) belong to the registry file.
+ */
+export const employeeEdit = z
   .object({
     status: employeeStatus.optional(),
     skills: employeeSkills.optional(),
     maxConcurrentTasks: maxConcurrentTasks.optional(),
-    /** Merged into the current runtime config; the merged result must satisfy the full schema. */
-    runtimeConfig: z.object(runtimeConfigShape).partial().strict().optional(),
+    /** Merged key by key into the current runtime config; the result must satisfy the full schema. */
+    runtimeConfig: employeeRuntimeConfigPatch.optional(),
   })
-  .strict()
-  .refine((b) => Object.values(b).some((v) => v !== undefined), 'At least one field must be given');
+  .strict();
+export type EmployeeEdit = z.infer<typeof employeeEdit>;
+
+/** PATCH /api/employees/:id body. */
+export const updateEmployeeBody = employeeEdit.refine(
+  (b) => Object.values(b).some((v) => v !== undefined),
+  'At least one field must be given',
+);
 export type UpdateEmployeeBody = z.infer<typeof updateEmployeeBody>;
 
-export const employeeIdParams = z.object({ id: employeeId }).strict();
+/** Anything that is not a known employee answers 404 NOT_FOUND, so the id is not pattern-checked here. */
+export const employeeIdParams = z.object({ id: z.string().min(1).max(100) }).strict();
+
+/** POST /api/employees/registry/reload: `force=true` drops every API edit so the file wins entirely. */
+export const reloadRegistryQuery = z
+  .object({ force: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') })
+  .strict();
 
 export const listEmployeesQuery = z
   .object({
@@ -339,3 +359,21 @@ export const registryStatus = z.object({
   lastError: registryError.nullable(),
 });
 export type RegistryStatus = z.infer<typeof registryStatus>;
+
+/** GET /api/employees/:id/prompt: the role prompt the employee's runs start with. */
+export const employeePrompt = z.object({
+  employeeId: employeeId,
+  promptFile: promptFilePath,
+  text: z.string(),
+});
+export type EmployeePrompt = z.infer<typeof employeePrompt>;
+
+/** POST /api/employees/registry/reload answer. */
+export const registryReloadResult = z.object({
+  status: registryStatus,
+  upserted: z.array(employeeId),
+  retired: z.array(employeeId),
+  /** Employees whose API edits were dropped (forced, or no longer valid over the new file record). */
+  overridesDropped: z.array(employeeId),
+});
+export type RegistryReloadResult = z.infer<typeof registryReloadResult>;

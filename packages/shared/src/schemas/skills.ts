@@ -196,3 +196,10 @@ const catalogRecord: Readonly<Record<SkillId, { label: string; category: SkillCa
 export const skillCatalog: readonly SkillCatalogEntry[] = skillIds.map((id) => ({ id, ...catalogRecord[id] }));
 
 export const isSkillId = (value: string): value is SkillId => (skillIds as readonly string[]).includes(value);
+
+/** `GET /api/skills`: the catalog and the category labels, in display order. */
+export const skillList = z.object({
+  items: z.array(skillCatalogEntry),
+  categories: z.array(z.object({ id: skillCategory, label: z.string() })),
+});
+export type SkillList = z.infer<typeof skillList>;

@@ -7,6 +7,7 @@
  * validation error, not a silent overwrite (the origin let clients set `status` and `createdAt`).
  */
 import { z } from 'zod';
+import { employeeId } from './employees.js';
 import { skillId } from './skills.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -90,8 +91,6 @@ export const TASK_TIMEOUT_MAX_MS = 7 * 24 * 3600 * 1000;
 export const TASK_ASSIGNMENT_CANDIDATES_MAX = 5;
 
 export const taskId = z.string().min(1).max(100);
-/** An employee reference (`emp_001`); whether it exists is checked by the service. */
-export const taskEmployeeRef = z.string().min(1).max(100);
 
 const unique = <T>(items: readonly T[]): boolean => new Set(items).size === items.length;
 
@@ -205,7 +204,7 @@ export const createTaskBody = z
     priority: taskPriority.default('medium'),
     requiredSkills: taskRequiredSkills.default([]),
     labels: taskLabels.default([]),
-    assignee: taskEmployeeRef.nullable().default(null),
+    assignee: employeeId.nullable().default(null),
     dependsOn: taskDependsOn.default([]),
     maxRetries: taskMaxRetries.default(TASK_MAX_RETRIES_DEFAULT),
     timeoutMs: taskTimeoutMs.nullable().default(null),
@@ -227,7 +226,7 @@ export const updateTaskBody = z
     priority: taskPriority.optional(),
     requiredSkills: taskRequiredSkills.optional(),
     labels: taskLabels.optional(),
-    assignee: taskEmployeeRef.nullable().optional(),
+    assignee: employeeId.nullable().optional(),
     maxRetries: taskMaxRetries.optional(),
     timeoutMs: taskTimeoutMs.nullable().optional(),
     workingDirectory: taskWorkingDirectory.nullable().optional(),
@@ -266,7 +265,7 @@ export const listTasksQuery = z
     status: commaList(storedTaskStatus).optional(),
     priority: commaList(taskPriority).optional(),
     /** Tasks assigned to this employee or explicitly asked of them. */
-    employee: taskEmployeeRef.optional(),
+    employee: employeeId.optional(),
     label: taskLabel.optional(),
     /** Case-insensitive substring of the title or description. */
     q: z.string().trim().min(1).max(200).optional(),
@@ -339,7 +338,7 @@ export const reopenTaskBody = z
   .object({
     reason: z.string().max(TASK_COMMENT_MAX).optional(),
     /** Hand the task to this employee on its next attempt (null: back to automatic). */
-    reassignTo: taskEmployeeRef.nullable().optional(),
+    reassignTo: employeeId.nullable().optional(),
   })
   .strict();
 export type ReopenTaskBody = z.infer<typeof reopenTaskBody>;

@@ -8,7 +8,15 @@
  *  - run_events.payload is JSON text on both (the PostgreSQL column is `json`, returned unparsed).
  */
 import type { ColumnType, Generated } from 'kysely';
-import type { RunStatus, RuntimeId } from '@dash/shared';
+import type {
+  DepartmentId,
+  EmployeeLevel,
+  EmployeeRole,
+  EmployeeSource,
+  EmployeeStatus,
+  RunStatus,
+  RuntimeId,
+} from '@dash/shared';
 
 /** Set by the database on insert, never written by the repositories. */
 type DbDefault<T> = ColumnType<T, never, T>;
@@ -83,8 +91,35 @@ export interface JobsTable {
   updated_at: string;
 }
 
+/** AI employees (migration 0003); JSON columns hold JSON text on both dialects. */
+export interface EmployeesTable {
+  id: string;
+  /** Index in the registry file. */
+  position: number;
+  name: string;
+  role: EmployeeRole;
+  department: DepartmentId;
+  level: EmployeeLevel;
+  status: EmployeeStatus;
+  /** JSON: SkillId[] (effective). */
+  skills: string;
+  prompt_file: string;
+  max_concurrent_tasks: number;
+  /** JSON: EmployeeRuntimeConfig (effective). */
+  runtime_config: string;
+  /** JSON: the Employee record as the file last gave it. */
+  file_record: string;
+  /** JSON: EmployeeOverrides, `{}` when none. */
+  overrides: string;
+  source: EmployeeSource;
+  retired_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface StoreDatabase {
   runs: RunsTable;
   run_events: RunEventsTable;
   jobs: JobsTable;
+  employees: EmployeesTable;
 }

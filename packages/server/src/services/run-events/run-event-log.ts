@@ -39,11 +39,13 @@ export const defaultRunEventLogOptions: RunEventLogOptions = {
   ringLingerMs: 60_000,
 };
 
-/** Event types that are always stored, even past the cap: run state is derived from them. */
+/**
+ * Event types that are always stored, even past the cap: run state is derived from them.
+ * Per-message usage is not among them (it can be as frequent as output); cumulative usage is.
+ */
 const controlTypes = new Set<AgentEvent['type']>([
   'session.started',
   'user.message',
-  'usage',
   'input.requested',
   'result',
   'exit',
@@ -129,7 +131,10 @@ export class RunEventLog {
       return null;
     }
     const bytes = byteLength(event);
-    if (!controlTypes.has(event.type) && log.storedBytes + bytes > this.options.capBytes) {
+    // Keep the run's ending last: account for summarized output before the result and exit.
+    if ((event.type === 'result' || event.type === 'exit') && log.dropped.events > 0) this.emitSummary(log);
+    const control = controlTypes.has(event.type) || (event.type === 'usage' && event.cumulative);
+    if (!control && log.storedBytes + bytes > this.options.capBytes) {
       if (!log.capped) {
         log.capped = true;
         this.append(log, {

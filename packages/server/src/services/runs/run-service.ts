@@ -69,6 +69,7 @@ interface LiveRun {
 
 export class RunService {
   private readonly live = new Map<string, LiveRun>();
+  private accepting = true;
 
   constructor(private readonly deps: RunServiceDeps) {}
 
@@ -80,6 +81,7 @@ export class RunService {
         fields: [{ path: 'body.runtime', message: `must be one of ${runtimeId.options.join(', ')}` }],
       });
     }
+    if (!this.accepting) throw new AppError('SERVER_DRAINING', { message: 'The server is shutting down; no new runs' });
     const runtime = parsed.data;
     await this.assertInstalled(runtime);
     if (this.deps.supervisor.activeCount() >= this.deps.maxConcurrent) {
@@ -89,7 +91,7 @@ export class RunService {
     }
     const id = this.deps.newId();
     const cwd = resume ? resume.of.cwd : await this.deps.workdirs.resolve(input.cwd, id);
-    const run = await this.deps.runs.create({
+    const created = await this.deps.runs.create({
       id,
       taskId: input.taskId ?? null,
       employeeId: input.employeeId ?? null,
@@ -100,6 +102,7 @@ export class RunService {
       nodeId: this.deps.nodeId,
       createdAt: this.deps.clock.isoNow(),
     });
+    const run = (await this.deps.runs.transition(id, ['queued'], { status: 'starting' })) ?? created;
     await this.deps.events.open(id);
     const spec: RunSpec = {
       runId: id,
@@ -239,8 +242,18 @@ export class RunService {
     return lost;
   }
 
+  /** Stops taking new runs and waits until the live ones end by themselves or `signal` aborts. */
+  async waitForIdle(signal: AbortSignal): Promise<void> {
+    this.accepting = false;
+    while (this.live.size > 0 && !signal.aborted) {
+      const ended = [...this.live.values()].map((l) => l.ended);
+      await Promise.race([Promise.all(ended), new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }))]);
+    }
+  }
+
   /** Shutdown: stops every live run (no restarts) and waits until each is settled in the store. */
   async drain(): Promise<void> {
+    this.accepting = false;
     const ended = [...this.live.values()].map((l) => l.ended);
     await this.deps.supervisor.stopAll('shutdown');
     await Promise.all(ended);

@@ -7,12 +7,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../../../ports/store.js';
 import { migration0001Runs } from './0001-runs.js';
 import { migration0002Jobs } from './0002-jobs.js';
+import { migration0003Employees } from './0003-employees.js';
 
 export type StoreMigrations = ReadonlyArray<readonly [name: string, factory: (dialect: StoreDialect) => Migration]>;
 
 export const storeMigrations: StoreMigrations = [
   ['0001-runs', migration0001Runs],
   ['0002-jobs', migration0002Jobs],
+  ['0003-employees', migration0003Employees],
 ];
 
 export const migrationProvider = (dialect: StoreDialect, migrations: StoreMigrations = storeMigrations): MigrationProvider => ({

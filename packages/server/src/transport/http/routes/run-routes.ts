@@ -36,15 +36,20 @@ export interface RunRoutesDeps {
 
 const DAY_MS = 24 * 3600 * 1000;
 
-export const runRoutes: FastifyPluginAsyncZod<RunRoutesDeps> = async (app, deps) => {
+/**
+ * Services are created when the store opens (after routes are registered), so the plugin takes a
+ * resolver and looks them up per request.
+ */
+export const runRoutes: FastifyPluginAsyncZod<{ resolve: () => RunRoutesDeps }> = async (app, options) => {
+  const services = options.resolve;
   app.post('/api/runs', { schema: { body: startRunBody, response: { 201: run } } }, async (req, reply) => {
-    const started = await deps.runService.start(req.body);
+    const started = await services().runService.start(req.body);
     return reply.code(201).send(started);
   });
 
   app.get('/api/runs', { schema: { querystring: listRunsQuery, response: { 200: runList } } }, async (req) => {
     const q = req.query;
-    return deps.runs.list({
+    return services().runs.list({
       limit: q.limit,
       ...(q.status && { status: q.status }),
       ...(q.taskId && { taskId: q.taskId }),
@@ -54,18 +59,18 @@ export const runRoutes: FastifyPluginAsyncZod<RunRoutesDeps> = async (app, deps)
   });
 
   app.get('/api/runs/:id', { schema: { params: runIdParams, response: { 200: run } } }, async (req) =>
-    deps.runService.get(req.params.id),
+    services().runService.get(req.params.id),
   );
 
   app.post('/api/runs/:id/stop', { schema: { params: runIdParams, response: { 200: run } } }, async (req) =>
-    deps.runService.stop(req.params.id),
+    services().runService.stop(req.params.id),
   );
 
   app.post(
     '/api/runs/:id/follow-up',
     { schema: { params: runIdParams, body: followUpBody, response: { 200: followUpResult, 201: followUpResult } } },
     async (req, reply) => {
-      const result = await deps.runService.followUp(req.params.id, req.body.text);
+      const result = await services().runService.followUp(req.params.id, req.body.text);
       return reply.code(result.mode === 'resumed' ? 201 : 200).send(result);
     },
   );
@@ -74,8 +79,8 @@ export const runRoutes: FastifyPluginAsyncZod<RunRoutesDeps> = async (app, deps)
     '/api/runs/:id/events',
     { schema: { params: runIdParams, querystring: runEventsQuery, response: { 200: runEventsPage } } },
     async (req) => {
-      const current = await deps.runService.get(req.params.id);
-      const events = await deps.eventLog.read(current.id, req.query.after, req.query.limit);
+      const current = await services().runService.get(req.params.id);
+      const events = await services().eventLog.read(current.id, req.query.after, req.query.limit);
       const nextAfter = events[events.length - 1]?.seq ?? req.query.after;
       const complete = isTerminalRunStatus(current.status) && events.length < req.query.limit;
       return { runId: current.id, events, nextAfter, complete };
@@ -83,22 +88,22 @@ export const runRoutes: FastifyPluginAsyncZod<RunRoutesDeps> = async (app, deps)
   );
 
   app.get('/api/runs/:id/log', { schema: { params: runIdParams, querystring: runLogQuery } }, async (req, reply) => {
-    const current = await deps.runService.get(req.params.id);
+    const current = await services().runService.get(req.params.id);
     const text = req.query.format === 'text';
     reply
       .header('content-type', text ? 'text/plain; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
       .header('content-disposition', `attachment; filename="run-${current.id}.${text ? 'txt' : 'ndjson'}"`);
-    return reply.send(streamLog(deps.eventLog, current.id, (e) => (text ? formatEventAsText(e) : JSON.stringify(e))));
+    return reply.send(streamLog(services().eventLog, current.id, (e) => (text ? formatEventAsText(e) : JSON.stringify(e))));
   });
 
   app.get('/api/agents/runtimes', { schema: { response: { 200: runtimeList } } }, async () => ({
-    runtimes: await deps.supervisor.detectRuntimes(),
+    runtimes: await services().supervisor.detectRuntimes(),
   }));
 
   app.get('/api/usage', { schema: { querystring: usageQuery, response: { 200: usageRollup } } }, async (req) => {
     const to = req.query.to ?? new Date(Date.now() + DAY_MS).toISOString();
     const from = req.query.from ?? new Date(Date.parse(to) - 31 * DAY_MS).toISOString();
-    const rows = await deps.runs.usageRollup(req.query.groupBy, { from, to });
+    const rows = await services().runs.usageRollup(req.query.groupBy, { from, to });
     return { groupBy: req.query.groupBy, from, to, rows };
   });
 };

@@ -1,0 +1,29 @@
+/**
+ * Validation problems of a registry (file or edit), reduced to what an operator needs: the dotted
+ * path of the field at fault (`employees.3.skills.0`, '' for the whole file) and a message.
+ */
+import type { FieldIssue } from '@dash/shared';
+
+export type RegistryIssue = FieldIssue;
+
+/** The subset of a zod issue we read; keeps domain code independent of zod's internal types. */
+interface IssueLike {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+export const formatIssuePath = (path: readonly PropertyKey[], prefix: readonly string[] = []): string =>
+  [...prefix, ...path.map((segment) => (typeof segment === 'symbol' ? segment.description ?? '' : String(segment)))].join('.');
+
+export function issuesFrom(issues: readonly IssueLike[], prefix: readonly string[] = []): RegistryIssue[] {
+  return issues.map((issue) => ({ path: formatIssuePath(issue.path, prefix), message: issue.message }));
+}
+
+/** One line for logs and start-up errors: `employees.3.skills.0: Invalid option (and 2 more)`. */
+export function describeIssues(issues: readonly RegistryIssue[]): string {
+  const [first] = issues;
+  if (first === undefined) return 'invalid';
+  const where = first.path === '' ? '' : `${first.path}: `;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return `${where}${first.message}${more}`;
+}

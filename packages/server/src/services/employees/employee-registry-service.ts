@@ -1,0 +1,284 @@
+/**
+ * The AI-employee registry: loads `employee-registry.json` and the role prompts at start, keeps
+ * the store in step with the file, reloads when the files change, serves views and API edits.
+ *
+ * Rules:
+ *  - Start: an invalid or missing file is a start-up error (AppError REGISTRY_INVALID) naming the
+ *    field at fault. Nothing starts on a registry we cannot trust.
+ *  - Reload (file watch, or `reload()`): a valid file replaces the registry; an invalid or missing
+ *    one is logged and kept as `lastError` (with the field at fault) while the PREVIOUS registry
+ *    and prompts stay in force. A later good load clears `lastError`.
+ *  - Ownership: the file owns identity and structure (id, name, role, department, level, prompt
+ *    file, departments, company). API edits of allow-listed fields (status, skills, slots, runtime
+ *    config keys) are stored and win over the file, field by field, across reloads and restarts.
+ *    `reload({ force: true })` drops every API edit so the file wins entirely. An edit that no
+ *    longer fits a changed file record (e.g. `command` kept while the file left the shell runtime)
+ *    is dropped for that employee and reported.
+ *  - The service never writes the registry file; `export()` returns the registry in the file
+ *    format with API edits applied, for an operator to commit.
+ *  - Employees removed from the file are retired (kept for history, hidden from lists and 404 by id).
+ *  - Used slots and stats are read from injected providers (the dispatcher, run data); absent
+ *    providers mean 0 slots used and no stats, never invented numbers.
+ */
+import {
+  departmentIds,
+  type DepartmentView,
+  type EmployeePrompt,
+  type EmployeeStats,
+  type EmployeeView,
+  type ListEmployeesQuery,
+  type RegistryError,
+  type RegistryFile,
+  type RegistryReloadResult,
+  type RegistryStatus,
+  type UpdateEmployeeBody,
+} from '@dash/shared';
+import { AppError } from '../../domain/app-error.js';
+import { compactOverrides } from '../../domain/employees/employee-overrides.js';
+import { toEmployeeView } from '../../domain/employees/employee-view.js';
+import { parseRegistryText } from '../../domain/employees/parse-registry.js';
+import { describeIssues, type RegistryIssue } from '../../domain/employees/registry-issues.js';
+import type { Clock } from '../../ports/clock.js';
+import type { EmployeeRepository, FileSyncReport, StoredEmployee } from '../../ports/employee-repository.js';
+import type { Logger } from '../../ports/logger.js';
+import type { RegistrySource, RegistryWatch } from '../../ports/registry-source.js';
+
+export interface EmployeeRegistryServiceDeps {
+  source: RegistrySource;
+  repository: EmployeeRepository;
+  clock: Clock;
+  logger: Logger;
+  /** Slots in use per employee (live runs), from the dispatcher. @default () => 0 */
+  slotsUsed?: (employeeId: string) => number;
+  /** Results measured from real runs; null = no data yet. @default () => null */
+  stats?: (employeeId: string) => EmployeeStats | null | Promise<EmployeeStats | null>;
+  /** Reload when the files change. @default true */
+  watch?: boolean;
+}
+
+/** A registry that passed every check, with its prompts read at the same time. */
+interface LoadedRegistry {
+  registry: RegistryFile;
+  /** Prompt text by prompt path. */
+  prompts: ReadonlyMap<string, string>;
+  loadedAt: string;
+}
+
+type LoadResult = { ok: true; registry: RegistryFile; prompts: Map<string, string> } | { ok: false; issues: RegistryIssue[] };
+
+export type ReloadOutcome =
+  | { ok: true; report: FileSyncReport }
+  | { ok: false; error: RegistryError; issues: RegistryIssue[] };
+
+export class EmployeeRegistryService {
+  private loaded: LoadedRegistry | null = null;
+  private lastError: RegistryError | null = null;
+  private watchHandle: RegistryWatch | null = null;
+  /** Serializes loads so a burst of changes applies in order. */
+  private chain: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly deps: EmployeeRegistryServiceDeps) {}
+
+  /** Loads the file (or throws REGISTRY_INVALID), syncs the store, then starts watching. */
+  async start(): Promise<void> {
+    const outcome = await this.reload();
+    if (!outcome.ok) {
+      const { error } = outcome;
+      throw new AppError('REGISTRY_INVALID', {
+        message: `Employee registry ${this.deps.source.location} is invalid: ${error.message}`,
+        fields: outcome.issues,
+        details: { source: this.deps.source.location, path: error.path },
+      });
+    }
+    if (this.deps.watch !== false) {
+      this.watchHandle = this.deps.source.watch(
+        () => void this.reloadFromWatch(),
+        (err) => {
+          this.watchHandle = null;
+          this.deps.logger.error({ err, source: this.deps.source.location }, 'employee registry watch failed; changes are no longer picked up');
+        },
+      );
+    }
+  }
+
+  /** Stops watching and waits for a load in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.watchHandle?.close();
+    this.watchHandle = null;
+    await this.chain.catch(() => undefined);
+  }
+
+  /**
+   * Re-reads and validates the file and prompts; applies them when valid, otherwise records
+   * `lastError` and keeps the previous registry. Store failures throw (and are not `lastError`:
+   * the file was fine).
+   */
+  reload(options: { force?: boolean } = {}): Promise<ReloadOutcome> {
+    const next = this.chain.then(() => this.loadAndApply(options.force === true));
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** `reload()` for the API: answers the new status, or throws REGISTRY_INVALID with the fields at fault. */
+  async reloadOrThrow(options: { force?: boolean } = {}): Promise<RegistryReloadResult> {
+    const outcome = await this.reload(options);
+    if (!outcome.ok) {
+      throw new AppError('REGISTRY_INVALID', {
+        message: `Employee registry is invalid (previous registry kept): ${outcome.error.message}`,
+        fields: outcome.issues,
+        details: { source: this.deps.source.location, path: outcome.error.path },
+      });
+    }
+    return { status: this.status(), ...outcome.report };
+  }
+
+  status(): RegistryStatus {
+    return {
+      sourcePath: this.deps.source.location,
+      loadedAt: this.loaded?.loadedAt ?? null,
+      employeeCount: this.loaded?.registry.employees.length ?? 0,
+      watching: this.watchHandle !== null,
+      lastError: this.lastError,
+    };
+  }
+
+  async list(filter: Partial<ListEmployeesQuery> = {}): Promise<EmployeeView[]> {
+    const stored = await this.deps.repository.list({
+      ...(filter.department !== undefined && { department: filter.department }),
+      ...(filter.status !== undefined && { status: filter.status }),
+      ...(filter.skill !== undefined && { skill: filter.skill }),
+    });
+    return Promise.all(stored.map((s) => this.view(s)));
+  }
+
+  async get(id: string): Promise<EmployeeView> {
+    return this.view(await this.current(id));
+  }
+
+  async update(id: string, body: UpdateEmployeeBody): Promise<EmployeeView> {
+    const stored = await this.deps.repository.updateFields(id, compactOverrides(body), this.deps.clock.isoNow());
+    this.deps.logger.info({ employeeId: id, fields: Object.keys(compactOverrides(body)) }, 'employee edited through the API');
+    return this.view(stored);
+  }
+
+  /** Departments in the file, with their current members and slot totals. */
+  async departments(): Promise<DepartmentView[]> {
+    const registry = this.registry();
+    const members = await this.deps.repository.list();
+    const views: DepartmentView[] = [];
+    for (const id of departmentIds) {
+      const dept = registry.departments[id];
+      if (dept === undefined) continue;
+      const inDept = members.filter((m) => m.employee.department === id);
+      views.push({
+        id,
+        name: dept.name,
+        focus: dept.focus,
+        head: inDept.some((m) => m.employee.id === dept.head) ? dept.head : null,
+        employeeIds: inDept.map((m) => m.employee.id),
+        slotsMax: inDept.reduce((sum, m) => sum + m.employee.maxConcurrentTasks, 0),
+        slotsUsed: inDept.reduce((sum, m) => sum + this.slotsUsed(m.employee.id), 0),
+      });
+    }
+    return views;
+  }
+
+  /** The registry in the file format, with API edits applied (to review and commit). */
+  async export(): Promise<RegistryFile> {
+    const registry = this.registry();
+    const employees = (await this.deps.repository.list()).map((s) => s.employee);
+    return { version: 1, company: registry.company, departments: registry.departments, employees };
+  }
+
+  /** The employee's role prompt, from the copy loaded with the registry in force. */
+  async prompt(id: string): Promise<EmployeePrompt> {
+    const stored = await this.current(id);
+    const promptFile = stored.employee.promptFile;
+    const text = this.loaded?.prompts.get(promptFile);
+    if (text === undefined) {
+      throw new AppError('NOT_FOUND', { message: `No prompt loaded for employee ${id}`, details: { employeeId: id, promptFile } });
+    }
+    return { employeeId: id, promptFile, text };
+  }
+
+  private async current(id: string): Promise<StoredEmployee> {
+    const stored = await this.deps.repository.get(id);
+    if (stored === null || stored.retiredAt !== null) {
+      throw new AppError('NOT_FOUND', { message: `Employee ${id} not found`, details: { employeeId: id } });
+    }
+    return stored;
+  }
+
+  private async view(stored: StoredEmployee): Promise<EmployeeView> {
+    const stats = this.deps.stats ? await this.deps.stats(stored.employee.id) : null;
+    return toEmployeeView(stored, this.slotsUsed(stored.employee.id), stats);
+  }
+
+  private slotsUsed(id: string): number {
+    return this.deps.slotsUsed?.(id) ?? 0;
+  }
+
+  private registry(): RegistryFile {
+    if (this.loaded === null) throw new AppError('SERVER_STARTING', { message: 'The employee registry is not loaded yet' });
+    return this.loaded.registry;
+  }
+
+  private async reloadFromWatch(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await this.reload();
+    } catch (err) {
+      this.deps.logger.error({ err, source: this.deps.source.location }, 'employee registry reload failed; previous registry kept');
+    }
+  }
+
+  private async loadAndApply(force: boolean): Promise<ReloadOutcome> {
+    const result = await this.load();
+    if (!result.ok) {
+      const [first] = result.issues;
+      const error: RegistryError = {
+        path: first?.path ?? '',
+        message: describeIssues(result.issues),
+        at: this.deps.clock.isoNow(),
+      };
+      this.lastError = error;
+      this.deps.logger.warn(
+        { source: this.deps.source.location, path: error.path, issues: result.issues.slice(0, 20), kept: this.loaded !== null },
+        'employee registry is invalid; previous registry kept',
+      );
+      return { ok: false, error, issues: result.issues };
+    }
+    const now = this.deps.clock.isoNow();
+    const report = await this.deps.repository.upsertFromFile(result.registry.employees, { force, now });
+    this.loaded = { registry: result.registry, prompts: result.prompts, loadedAt: now };
+    this.lastError = null;
+    this.deps.logger.info(
+      { source: this.deps.source.location, employees: result.registry.employees.length, force, ...report },
+      'employee registry loaded',
+    );
+    return { ok: true, report };
+  }
+
+  /** Reads and checks the file and every prompt it names; touches nothing on failure. */
+  private async load(): Promise<LoadResult> {
+    const text = await this.deps.source.readRegistry();
+    if (text === null) return { ok: false, issues: [{ path: '', message: `Registry file not found: ${this.deps.source.location}` }] };
+    const parsed = parseRegistryText(text);
+    if (!parsed.ok) return parsed;
+
+    const prompts = new Map<string, string>();
+    const issues: RegistryIssue[] = [];
+    for (const [i, e] of parsed.registry.employees.entries()) {
+      if (!prompts.has(e.promptFile)) {
+        const prompt = await this.deps.source.readPrompt(e.promptFile);
+        if (prompt !== null && prompt.trim() !== '') prompts.set(e.promptFile, prompt);
+      }
+      if (!prompts.has(e.promptFile)) {
+        issues.push({ path: `employees.${i}.promptFile`, message: `Prompt file "${e.promptFile}" is missing or empty` });
+      }
+    }
+    return issues.length > 0 ? { ok: false, issues } : { ok: true, registry: parsed.registry, prompts };
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * /api/employees: the AI-employee registry (list with filters, one employee, allow-listed edits,
+ * role prompt), its file export, status and reload; /api/departments; /api/skills (the one skill
+ * vocabulary, for pickers).
+ */
+import {
+  departmentList,
+  employeeIdParams,
+  employeeList,
+  employeePrompt,
+  employeeView,
+  listEmployeesQuery,
+  registryFile,
+  registryReloadResult,
+  registryStatus,
+  reloadRegistryQuery,
+  skillCatalog,
+  skillCategoryIds,
+  skillCategoryLabels,
+  skillList,
+  updateEmployeeBody,
+} from '@dash/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { EmployeeRegistryService } from '../../../services/employees/employee-registry-service.js';
+
+export interface EmployeeRoutesDeps {
+  employees: EmployeeRegistryService;
+}
+
+const skills = {
+  items: [...skillCatalog],
+  categories: skillCategoryIds.map((id) => ({ id, label: skillCategoryLabels[id] })),
+};
+
+export const employeeRoutes: FastifyPluginAsyncZod<EmployeeRoutesDeps> = async (app, deps) => {
+  const { employees } = deps;
+
+  app.get('/api/employees', { schema: { querystring: listEmployeesQuery, response: { 200: employeeList } } }, async (req) => ({
+    items: await employees.list(req.query),
+  }));
+
+  // Static segments win over `:id` in the router, so these never shadow an employee id.
+  app.get('/api/employees/registry/status', { schema: { response: { 200: registryStatus } } }, async () => employees.status());
+
+  app.get('/api/employees/registry/export', { schema: { response: { 200: registryFile } } }, async (_req, reply) => {
+    reply.header('content-disposition', 'attachment; filename="employee-registry.json"');
+    return employees.export();
+  });
+
+  app.post(
+    '/api/employees/registry/reload',
+    { schema: { querystring: reloadRegistryQuery, response: { 200: registryReloadResult } } },
+    async (req) => employees.reloadOrThrow({ force: req.query.force }),
+  );
+
+  app.get('/api/employees/:id', { schema: { params: employeeIdParams, response: { 200: employeeView } } }, async (req) =>
+    employees.get(req.params.id),
+  );
+
+  app.patch(
+    '/api/employees/:id',
+    { schema: { params: employeeIdParams, body: updateEmployeeBody, response: { 200: employeeView } } },
+    async (req) => employees.update(req.params.id, req.body),
+  );
+
+  app.get('/api/employees/:id/prompt', { schema: { params: employeeIdParams, response: { 200: employeePrompt } } }, async (req) =>
+    employees.prompt(req.params.id),
+  );
+
+  app.get('/api/departments', { schema: { response: { 200: departmentList } } }, async () => ({
+    items: await employees.departments(),
+  }));
+
+  app.get('/api/skills', { schema: { response: { 200: skillList } } }, async () => skills);
+};
