@@ -81,6 +81,11 @@ describe('runs API', () => {
     const hanging = run.parse(
       await (await post(server, '/api/runs', { runtime: 'claude-code', prompt: scripted('hang', { steps: [{ hang: true }] }) })).json(),
     );
+    // Wait until the agent has reported its session, so there is something to resume.
+    for (let i = 0; i < 200; i += 1) {
+      if (run.parse(await (await fetch(`${server.url}/api/runs/${hanging.id}`)).json()).sessionId) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
     const stop = await post(server, `/api/runs/${hanging.id}/stop`, {});
     expect(stop.status).toBe(200);
     expect(run.parse(await stop.json()).status).toBe('cancelled');

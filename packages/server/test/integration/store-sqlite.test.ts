@@ -46,7 +46,7 @@ describe('SQLite store file', () => {
 
     const second = await openStore({ kind: 'sqlite', file }, { logger });
     try {
-      expect(applied).toHaveLength(1);
+      expect(applied).toHaveLength(storeMigrations.length);
       expect(await second.runs.get(run.id)).toMatchObject({ id: 'run-1', eventCount: 1, eventBytes: 10 });
       await expect(second.runEvents.lastSeq(run.id)).resolves.toBe(1);
     } finally {

@@ -20,6 +20,7 @@ import {
   usageRollup,
   type RunEvent,
 } from '@dash/shared';
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AgentSupervisor } from '../../../ports/agent-supervisor.js';
 import type { RunRepository } from '../../../ports/run-repository.js';
@@ -93,7 +94,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ resolve: () => RunRoutesDeps }> 
     reply
       .header('content-type', text ? 'text/plain; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
       .header('content-disposition', `attachment; filename="run-${current.id}.${text ? 'txt' : 'ndjson'}"`);
-    return reply.send(streamLog(services().eventLog, current.id, (e) => (text ? formatEventAsText(e) : JSON.stringify(e))));
+    return reply.send(Readable.from(streamLog(services().eventLog, current.id, (e) => (text ? formatEventAsText(e) : JSON.stringify(e)))));
   });
 
   app.get('/api/agents/runtimes', { schema: { response: { 200: runtimeList } } }, async () => ({
