@@ -14,6 +14,8 @@
  *    store re-checks inside its write;
  *  - deleting a task deletes its comments, timeline and dependency edges (both directions).
  * The stored status is never `reopened` (see task-state-machine.ts); timeline entries may name it.
+ * The repository does not judge which transitions are legal or which fields are editable: the
+ * service checks with domain/tasks (task-state-machine.ts, task-edit-rules.ts) before writing.
  */
 import type {
   StoredTaskStatus,
@@ -97,6 +99,11 @@ export interface NewTaskComment {
   createdAt: string;
 }
 
+/**
+ * A conditional status change. Entering queued/running/completed/resolved stamps queuedAt/
+ * startedAt/completedAt/resolvedAt with the last timeline entry's `at` unless the patch sets it;
+ * leaving `blocked` clears blockedReason unless the patch sets it.
+ */
 export interface TaskTransition {
   /** Applies only if the stored status is one of these. */
   from: readonly StoredTaskStatus[];
@@ -106,6 +113,12 @@ export interface TaskTransition {
   timeline: NewTimelineEntry | readonly NewTimelineEntry[];
   /** Also require this version (a person's action on what they saw); a mismatch returns null. */
   expectedVersion?: number;
+}
+
+/** `taskId` depends on `dependsOnId`. */
+export interface TaskDependencyEdge {
+  taskId: string;
+  dependsOnId: string;
 }
 
 export interface TaskListFilter {
@@ -145,7 +158,7 @@ export interface TaskRepository {
    * Every edge reachable from `ids`: upstream follows dependencies (for cycle checks), downstream
    * follows dependents (for readiness and blocking). Feed it to DependencyGraph.of.
    */
-  dependencyEdges(ids: readonly string[], direction: 'upstream' | 'downstream'): Promise<Array<{ taskId: string; dependsOnId: string }>>;
+  dependencyEdges(ids: readonly string[], direction: 'upstream' | 'downstream'): Promise<TaskDependencyEdge[]>;
   /** TASK_NOT_FOUND when the task does not exist. */
   addComment(comment: NewTaskComment): Promise<TaskComment>;
   /** Oldest first. */

@@ -43,6 +43,7 @@ export const errorCodes = {
   RUN_NOT_ACTIVE: spec(409, 'The run is not active'),
   RUN_ALREADY_FINISHED: spec(409, 'The run has already finished'),
   RUN_NO_SESSION: spec(409, 'The run has no agent session to resume'),
+  RUN_LOST: spec(409, 'The run was lost: its server stopped while it was active'),
   RUN_INPUT_UNSUPPORTED: spec(409, 'This runtime does not accept input while running'),
   AGENT_SPAWN_FAILED: spec(500, 'The agent process could not be started'),
   // how a run ended without success (RunOutcome.errorCode; shown on the run, rarely an HTTP answer)

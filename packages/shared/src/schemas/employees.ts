@@ -96,7 +96,7 @@ const runtimeConfigShape = {
   permissionMode,
   maxTurns: z.number().int().min(1).max(1000),
   workdirRoot: workdirRoot.nullable(),
-  timeoutMs: z.number().int().min(10_000).max(7 * 24 * 3600 * 1000),
+  timeoutMs: z.number().int().min(1000).max(7 * 24 * 3600 * 1000),
   budgetUsdPerDay: z.number().positive().max(100_000).nullable(),
   /** shell runtime only: the command as an argv array (never a shell string). */
   command: argv.nullable(),

@@ -216,7 +216,8 @@ export type CreateTaskInput = z.input<typeof createTaskBody>;
 
 /**
  * Partial update of the allow-listed fields, with the version the client last read.
- * `dependsOn` may change only while the task is pending or queued (409 TASK_NOT_EDITABLE).
+ * `dependsOn` may change only while the task is pending, queued or blocked, and nothing may change
+ * on a cancelled task (409 TASK_NOT_EDITABLE, domain/tasks/task-edit-rules.ts).
  */
 export const updateTaskBody = z
   .object({
@@ -250,7 +251,7 @@ export const taskEditableFields = [
 ] as const satisfies ReadonlyArray<keyof UpdateTaskBody>;
 export type TaskEditableField = (typeof taskEditableFields)[number];
 
-const commaList = <T extends z.ZodType>(item: T) =>
+const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .transform((s) => s.split(',').map((part) => part.trim()).filter(Boolean))

@@ -16,6 +16,10 @@ import type {
   EmployeeStatus,
   RunStatus,
   RuntimeId,
+  StoredTaskStatus,
+  TaskCommentKind,
+  TaskPriority,
+  TaskStatus,
 } from '@dash/shared';
 
 /** Set by the database on insert, never written by the repositories. */
@@ -117,9 +121,84 @@ export interface EmployeesTable {
   updated_at: string;
 }
 
+/** Tasks (migration 0004). JSON columns hold JSON text on both dialects. */
+export interface TasksTable {
+  id: string;
+  title: string;
+  description: string;
+  priority: TaskPriority;
+  /** taskPriorityWeights[priority].queue, stored for the dispatch-order index. */
+  priority_weight: number;
+  status: StoredTaskStatus;
+  /** JSON: SkillId[]. */
+  required_skills: string;
+  /** JSON: string[] (also one task_labels row each, for filtering). */
+  labels: string;
+  assignee: string | null;
+  assigned_to: string | null;
+  /** JSON: TaskAssignment, or null. */
+  assignment: string | null;
+  max_retries: number;
+  attempts: Generated<number>;
+  timeout_ms: number | null;
+  working_directory: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  queued_at: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  resolved_at: string | null;
+  last_run_id: string | null;
+  blocked_reason: string | null;
+  version: number;
+}
+
+export interface TaskLabelsTable {
+  task_id: string;
+  label: string;
+}
+
+/** `task_id` depends on `depends_on_id`; `position` keeps the order the dependencies were given in. */
+export interface TaskDependenciesTable {
+  task_id: string;
+  depends_on_id: string;
+  position: number;
+}
+
+export interface TaskCommentsTable {
+  /** Insertion counter: the order comments are listed in. */
+  seq: Generated<number>;
+  id: string;
+  task_id: string;
+  kind: TaskCommentKind;
+  author: string;
+  body: string;
+  created_at: string;
+}
+
+export interface TaskTimelineTable {
+  /** Insertion counter: the order entries are listed in. */
+  seq: Generated<number>;
+  id: string;
+  task_id: string;
+  from_status: TaskStatus | null;
+  to_status: TaskStatus;
+  actor: string;
+  reason: string | null;
+  at: string;
+  /** JSON object, or null. */
+  data: string | null;
+}
+
 export interface StoreDatabase {
   runs: RunsTable;
   run_events: RunEventsTable;
   jobs: JobsTable;
   employees: EmployeesTable;
+  tasks: TasksTable;
+  task_labels: TaskLabelsTable;
+  task_dependencies: TaskDependenciesTable;
+  task_comments: TaskCommentsTable;
+  task_timeline: TaskTimelineTable;
 }

@@ -55,7 +55,9 @@ describe('assignment score', () => {
       'emp_002',
     );
     // The weight grows with priority.
-    const weights = taskPriorityIds.map((p) => scoreAssignment(expert, { priority: p, requiredSkills: [] }, { successRate: null }).priorityWeight);
+    const weights = taskPriorityIds.map(
+      (priority) => scoreAssignment(expert, { priority, requiredSkills: [] }, { successRate: null }).priorityWeight,
+    );
     expect(weights).toEqual([...weights].sort((a, b) => a - b));
   });
 

@@ -212,8 +212,18 @@ export class EmployeeRegistryService {
   }
 
   private async view(stored: StoredEmployee): Promise<EmployeeView> {
-    const stats = this.deps.stats ? await this.deps.stats(stored.employee.id) : null;
-    return toEmployeeView(stored, this.slotsUsed(stored.employee.id), stats);
+    return toEmployeeView(stored, this.slotsUsed(stored.employee.id), await this.statsOf(stored.employee.id));
+  }
+
+  /** A failing stats provider degrades to "no data" (logged); the registry stays readable. */
+  private async statsOf(id: string): Promise<EmployeeStats | null> {
+    if (this.deps.stats === undefined) return null;
+    try {
+      return await this.deps.stats(id);
+    } catch (err) {
+      this.deps.logger.warn({ err, employeeId: id }, 'employee stats unavailable');
+      return null;
+    }
   }
 
   private slotsUsed(id: string): number {

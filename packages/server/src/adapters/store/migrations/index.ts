@@ -8,6 +8,7 @@ import type { StoreDialect } from '../../../ports/store.js';
 import { migration0001Runs } from './0001-runs.js';
 import { migration0002Jobs } from './0002-jobs.js';
 import { migration0003Employees } from './0003-employees.js';
+import { migration0004Tasks } from './0004-tasks.js';
 
 export type StoreMigrations = ReadonlyArray<readonly [name: string, factory: (dialect: StoreDialect) => Migration]>;
 
@@ -15,6 +16,7 @@ export const storeMigrations: StoreMigrations = [
   ['0001-runs', migration0001Runs],
   ['0002-jobs', migration0002Jobs],
   ['0003-employees', migration0003Employees],
+  ['0004-tasks', migration0004Tasks],
 ];
 
 export const migrationProvider = (dialect: StoreDialect, migrations: StoreMigrations = storeMigrations): MigrationProvider => ({
