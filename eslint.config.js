@@ -59,6 +59,7 @@ export default tseslint.config(
   },
   {
     files: ['packages/shared/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: layerBan([
       { group: ['@dash/server', '@dash/web', '**/server/**', '**/web/**'], message: 'shared imports nothing from the other packages' },
       { group: ['node:*'], message: 'shared runs in the browser too' },

@@ -24,6 +24,22 @@ if (!process.env.SKIP_BUILD) {
   }
 }
 
+// Static gates: the layer rules (lint) and strict types over source and tests. A failure counts
+// as a failed test in the closing line, so CI cannot be green with a broken boundary.
+let gateFailures = 0;
+if (!process.env.SKIP_STATIC) {
+  for (const [name, argv] of [
+    ['lint', ['run', 'lint', '--silent']],
+    ['typecheck', ['run', 'typecheck', '--silent']],
+  ]) {
+    const code = run('npm', argv);
+    if (code !== 0) {
+      console.error(`${name} failed`);
+      gateFailures += 1;
+    }
+  }
+}
+
 rmSync(report, { force: true });
 const status = run('npx', [
   'vitest', 'run',
@@ -32,12 +48,16 @@ const status = run('npx', [
 ]);
 
 let passed = 0;
-let failed = 0;
+let failed = gateFailures;
 try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed = json.numPassedTests ?? 0;
-  // Suites that fail to load (import errors, failed hooks) count as failures too.
-  failed = (json.numFailedTests ?? 0) + (json.numRuntimeErrorTests ?? 0) + (json.numFailedTestSuites ?? 0);
+  failed += json.numFailedTests ?? 0;
+  // A file that failed without a failing test (import error, failed hook) counts as one failure.
+  for (const file of json.testResults ?? []) {
+    const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed').length;
+    if (file.status === 'failed' && failedTests === 0) failed += 1;
+  }
   const skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
   if (skipped > 0) {
     console.error(`${skipped} tests were skipped or todo: this project does not allow skipped tests`);

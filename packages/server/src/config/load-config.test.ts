@@ -21,7 +21,7 @@ describe('loadConfig', () => {
   it('fills every default from an empty environment', () => {
     expect(ok({})).toEqual({
       nodeEnv: 'development',
-      nodeId: 'box-42',
+      nodeId: 'box',
       http: { host: '127.0.0.1', port: 8080 },
       web: { serve: true, distDir: '/opt/dash/web/dist' },
       dataDir: '/srv/dash/data',
@@ -31,7 +31,17 @@ describe('loadConfig', () => {
       lifecycle: { drainTimeoutMs: 30_000, forceExitTimeoutMs: 45_000 },
       health: { timeoutMs: 2_000 },
       services: { memoryApiUrl: null, apiBridgeUrl: null },
-      agents: { maxConcurrentProcesses: 20, workdirRoots: ['/srv/dash/data/workspaces'] },
+      agents: {
+        maxConcurrentProcesses: 20,
+        workdirRoots: ['/srv/dash/data/workspaces'],
+        binaries: { 'claude-code': 'claude', codex: 'codex', gemini: 'gemini' },
+        idleTimeoutMs: 30 * 60_000,
+        wallTimeoutMs: 4 * 3600_000,
+        stopGraceMs: 5_000,
+        maxRestarts: 2,
+        restartBackoffMs: 2_000,
+        runLogCapBytes: 50 * 1024 * 1024,
+      },
     });
   });
 

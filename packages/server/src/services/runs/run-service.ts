@@ -298,26 +298,21 @@ export class RunService {
   private onEvent(live: LiveRun, event: AgentEvent): void {
     const runId = live.run.id;
     const employee = live.run.employeeId ?? 'none';
-    switch (event.type) {
-      case 'session.started':
-        void this.write(live, () =>
-          this.deps.runs.update(runId, { sessionId: event.sessionId, ...(event.model && { model: event.model }) }),
-        );
-        break;
-      case 'usage': {
-        const delta = live.usage.add(event);
-        if (isZeroUsage(delta)) break;
-        this.deps.metrics.tokens(employee, 'input', delta.inputTokens);
-        this.deps.metrics.tokens(employee, 'output', delta.outputTokens);
-        this.deps.metrics.tokens(employee, 'cache_read', delta.cacheReadTokens);
-        this.deps.metrics.tokens(employee, 'cache_write', delta.cacheWriteTokens);
-        this.deps.metrics.cost(employee, delta.costUsd);
-        void this.write(live, () => this.deps.runs.addUsage(runId, delta));
-        break;
-      }
-      default:
-        break;
+    if (event.type === 'session.started') {
+      void this.write(live, () =>
+        this.deps.runs.update(runId, { sessionId: event.sessionId, ...(event.model && { model: event.model }) }),
+      );
+      return;
     }
+    if (event.type !== 'usage') return;
+    const delta = live.usage.add(event);
+    if (isZeroUsage(delta)) return;
+    this.deps.metrics.tokens(employee, 'input', delta.inputTokens);
+    this.deps.metrics.tokens(employee, 'output', delta.outputTokens);
+    this.deps.metrics.tokens(employee, 'cache_read', delta.cacheReadTokens);
+    this.deps.metrics.tokens(employee, 'cache_write', delta.cacheWriteTokens);
+    this.deps.metrics.cost(employee, delta.costUsd);
+    void this.write(live, () => this.deps.runs.addUsage(runId, delta));
   }
 
   private async settle(live: LiveRun, outcome: RunOutcome): Promise<Run> {
