@@ -1,7 +1,8 @@
 /**
  * The composition root: the one place that picks adapters from config and wires them together.
  * Embedded mode (no DATABASE_URL) keeps everything in `${DATA_DIR}/dashboard.sqlite`; with
- * DATABASE_URL the store is PostgreSQL, and with REDIS_URL the queue runs on Redis.
+ * DATABASE_URL the store is PostgreSQL, and with REDIS_URL the queue runs on Redis and the event
+ * bus fans out through Redis pub/sub.
  *
  * Components start in registration order and stop in reverse. The HTTP listener is registered by
  * start() itself, after anything added to `lifecycle` in between, so it opens last and closes
@@ -32,6 +33,12 @@ import { RunEventLog } from './services/run-events/run-event-log.js';
 import { RunService } from './services/runs/run-service.js';
 import { WorkdirPolicy } from './services/runs/workdir-policy.js';
 import { runRoutes, type RunRoutesDeps } from './transport/http/routes/run-routes.js';
+import { registerCoreLoop } from './app-core-loop.js';
+import { registerOpenApi } from './transport/http/routes/openapi.js';
+import { busDropCounter } from './adapters/bus-redis/bus-metrics.js';
+import { RedisEventBus } from './adapters/bus-redis/redis-event-bus.js';
+import { createLiveFeed, runFeedSource, type LiveFeedOptions } from './transport/ws/live-feed-gateway.js';
+import { costTodayUsd } from './transport/ws/metrics-feed.js';
 
 export const SQLITE_FILE_NAME = 'dashboard.sqlite';
 
@@ -39,6 +46,8 @@ export interface AppOverrides {
   logger?: Logger;
   /** Scrape-time values; until the supervisor and queue exist they report nothing. */
   metricsProviders?: Partial<MetricsProviders>;
+  /** Live-feed tuning (tests use short heartbeats and small buffers). */
+  liveFeed?: Partial<LiveFeedOptions>;
 }
 
 export interface App {
@@ -74,13 +83,26 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     baseEnv: agentBaseEnv(process.env),
     logger: logger.child({ component: 'supervisor' }),
   });
-  const metrics = createMetrics({
+  const metricsProviders: MetricsProviders = {
     activeProcesses: () => supervisor.activeCount(),
-    queueDepth: () => ({}),
+    // Tasks by status, once the task services are up (see app-core-loop.ts).
+    queueDepth: () => coreLoop.queueDepth(),
     ...overrides.metricsProviders,
-  });
+  };
+  const metrics = createMetrics(metricsProviders);
   const runMetrics = createRunMetrics(metrics.registry, () => supervisor.sample());
-  const bus: EventBus = new LocalEventBus(logger.child({ component: 'bus' }));
+  // With REDIS_URL the bus also fans out to the other replicas through Redis pub/sub.
+  const busLogger = logger.child({ component: 'bus' });
+  const redisBus =
+    config.redisUrl === null
+      ? null
+      : new RedisEventBus({
+          url: config.redisUrl,
+          logger: busLogger,
+          onDropped: busDropCounter(metrics.registry),
+          onResubscribed: () => liveFeed.busGap(),
+        });
+  const bus: EventBus = redisBus ?? new LocalEventBus(busLogger);
   const http = createHttpServer({ logger, metrics, lifecycle });
   const server = http.server;
   const storeOptions = storeOptionsFrom(config);
@@ -108,8 +130,28 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   });
   let runServices: RunRoutesDeps | null = null;
   const openedRuns = (): RunRoutesDeps => runServices ?? notOpen('the run services');
+  // First: the OpenAPI document covers the routes registered after it.
+  registerOpenApi(server);
   void server.register(runRoutes, { resolve: openedRuns });
+  const liveFeed = createLiveFeed(
+    {
+      bus,
+      runs: () => runFeedSource(openedRuns()),
+      metricsProviders: {
+        activeProcesses: metricsProviders.activeProcesses,
+        queueDepth: metricsProviders.queueDepth,
+        costTodayUsd: () => costTodayUsd(openedRuns().runs),
+      },
+      registry: metrics.registry,
+      logger: logger.child({ component: 'live-feed' }),
+    },
+    { serverId: config.nodeId, ...overrides.liveFeed },
+  );
+  liveFeed.register(server);
   if (config.web.serve) http.useSpaFallback(registerSpa(server, config.web.distDir));
+
+  // Connected before anything publishes; closed after the run services flushed their last events.
+  if (redisBus !== null) lifecycle.register({ name: 'bus', start: () => redisBus.start(), stop: () => redisBus.close() });
 
   lifecycle.register({
     name: 'store',
@@ -181,6 +223,21 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       },
     });
   }
+
+  // Employees, task queue, task services and dispatcher: after the run services, before HTTP.
+  const coreLoop = registerCoreLoop({
+    config,
+    logger,
+    lifecycle,
+    server,
+    bus,
+    metricsRegistry: metrics.registry,
+    store: openedStore,
+    runs: openedRuns,
+  });
+
+  // Before HTTP: it opens after the bus topics are followed, and drain tells clients going-away.
+  lifecycle.register(liveFeed.component);
 
   let startPromise: Promise<{ url: string }> | null = null;
   const start = async (): Promise<{ url: string }> => {

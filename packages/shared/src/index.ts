@@ -12,3 +12,6 @@ export * from './schemas/runs-api.js';
 export * from './schemas/skills.js';
 export * from './schemas/employees.js';
 export * from './schemas/tasks.js';
+export * from './schemas/live-feed.js';
+export * from './schemas/tasks-api.js';
+export * from './schemas/stats.js';

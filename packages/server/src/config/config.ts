@@ -63,4 +63,20 @@ export interface Config {
     /** Stored event log per run before output is summarized. @default 50 MiB */
     runLogCapBytes: number;
   };
+  employees: {
+    /** Directory of `employee-registry.json` and `prompts/`. @default the repository's `ai-employees/` */
+    registryDir: string;
+  };
+  queue: {
+    /** Redis key prefix of the BullMQ queue (REDIS_URL only). @default 'dash' */
+    prefix: string;
+  };
+  dispatch: {
+    /** Periodic dispatcher wake-up (besides the event-driven ones). @default 2 s */
+    tickMs: number;
+    /** Lease of a claimed task job; renewed every third of it. @default 30 s */
+    leaseMs: number;
+    /** First retry delay of a failed task; doubles per attempt (capped at 1 h). @default 10 s */
+    retryBackoffMs: number;
+  };
 }

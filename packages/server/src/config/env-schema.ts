@@ -110,6 +110,11 @@ export const envSchema = z
     AGENT_MAX_RESTARTS: envVar('expected an integer from 0 to 10', integer(0, 10), '2'),
     AGENT_RESTART_BACKOFF: envVar(`expected ${DURATION_EXAMPLES}, at least 1ms`, duration(1), '2s'),
     RUN_LOG_CAP_MB: envVar('expected an integer from 1 to 10000 (megabytes)', integer(1, 10_000), '50'),
+    EMPLOYEE_REGISTRY_DIR: envVar('expected a directory path', (raw) => raw),
+    QUEUE_PREFIX: envVar('expected 1 to 64 characters from A-Z a-z 0-9 _ . -', (raw) => (/^[\w.-]{1,64}$/.test(raw) ? raw : undefined), 'dash'),
+    DISPATCH_INTERVAL: envVar(`expected ${DURATION_EXAMPLES}, at least 10ms`, duration(10), '2s'),
+    DISPATCH_LEASE: envVar(`expected ${DURATION_EXAMPLES}, at least 1s`, duration(1000), '30s'),
+    TASK_RETRY_BACKOFF: envVar(`expected ${DURATION_EXAMPLES} (0s = retry at once)`, duration(0), '10s'),
     SERVE_WEB: envVar('expected a boolean: true/false, 1/0, yes/no or on/off', boolean, 'true'),
     WEB_DIST_DIR: envVar('expected a directory path', (raw) => raw),
   })

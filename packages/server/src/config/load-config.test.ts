@@ -3,7 +3,13 @@ import { parseDuration } from './duration.js';
 import { formatConfigIssues, loadConfig, type ConfigContext } from './load-config.js';
 import { maskCredentials } from './mask-secrets.js';
 
-const ctx: ConfigContext = { cwd: '/srv/dash', hostname: 'box', pid: 42, defaultWebDistDir: '/opt/dash/web/dist' };
+const ctx: ConfigContext = {
+  cwd: '/srv/dash',
+  hostname: 'box',
+  pid: 42,
+  defaultWebDistDir: '/opt/dash/web/dist',
+  defaultRegistryDir: '/opt/dash/ai-employees',
+};
 
 function ok(env: Record<string, string>) {
   const result = loadConfig(env, ctx);
@@ -42,6 +48,9 @@ describe('loadConfig', () => {
         restartBackoffMs: 2_000,
         runLogCapBytes: 50 * 1024 * 1024,
       },
+      employees: { registryDir: '/opt/dash/ai-employees' },
+      queue: { prefix: 'dash' },
+      dispatch: { tickMs: 2_000, leaseMs: 30_000, retryBackoffMs: 10_000 },
     });
   });
 
@@ -64,6 +73,11 @@ describe('loadConfig', () => {
       AGENT_WORKDIR_ROOTS: '/work/a, /work/b/:/work/a',
       SERVE_WEB: 'no',
       WEB_DIST_DIR: 'web-build',
+      EMPLOYEE_REGISTRY_DIR: 'team',
+      QUEUE_PREFIX: 'dash-e2e.1',
+      DISPATCH_INTERVAL: '250ms',
+      DISPATCH_LEASE: '10s',
+      TASK_RETRY_BACKOFF: '0s',
     });
     expect(config).toMatchObject({
       nodeEnv: 'production',
@@ -78,6 +92,9 @@ describe('loadConfig', () => {
       health: { timeoutMs: 1_500 },
       services: { memoryApiUrl: 'http://memory:3333', apiBridgeUrl: 'https://bridge.local' },
       agents: { maxConcurrentProcesses: 4, workdirRoots: ['/work/a', '/work/b'] },
+      employees: { registryDir: '/srv/dash/team' },
+      queue: { prefix: 'dash-e2e.1' },
+      dispatch: { tickMs: 250, leaseMs: 10_000, retryBackoffMs: 0 },
     });
   });
 

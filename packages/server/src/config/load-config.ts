@@ -29,16 +29,21 @@ export interface ConfigContext {
   pid: number;
   /** Where the SPA build lands when WEB_DIST_DIR is unset. */
   defaultWebDistDir: string;
+  /** The employee registry shipped with the server, used when EMPLOYEE_REGISTRY_DIR is unset. */
+  defaultRegistryDir: string;
 }
 
 // src/config and dist/config sit at the same depth, so this resolves to packages/web/dist from both.
 const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+// Likewise the repository root's ai-employees/ (src/config and dist/config → packages/server → root).
+const DEFAULT_REGISTRY_DIR = fileURLToPath(new URL('../../../../ai-employees', import.meta.url));
 
 const defaultContext = (): ConfigContext => ({
   cwd: process.cwd(),
   hostname: hostname(),
   pid: process.pid,
   defaultWebDistDir: DEFAULT_WEB_DIST_DIR,
+  defaultRegistryDir: DEFAULT_REGISTRY_DIR,
 });
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>, context: Partial<ConfigContext> = {}): LoadConfigResult {
@@ -97,6 +102,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
       maxRestarts: must(e.AGENT_MAX_RESTARTS, 'AGENT_MAX_RESTARTS'),
       restartBackoffMs: must(e.AGENT_RESTART_BACKOFF, 'AGENT_RESTART_BACKOFF'),
       runLogCapBytes: must(e.RUN_LOG_CAP_MB, 'RUN_LOG_CAP_MB') * 1024 * 1024,
+    },
+    employees: {
+      registryDir: e.EMPLOYEE_REGISTRY_DIR === undefined ? ctx.defaultRegistryDir : resolve(ctx.cwd, e.EMPLOYEE_REGISTRY_DIR),
+    },
+    queue: { prefix: must(e.QUEUE_PREFIX, 'QUEUE_PREFIX') },
+    dispatch: {
+      tickMs: must(e.DISPATCH_INTERVAL, 'DISPATCH_INTERVAL'),
+      leaseMs: must(e.DISPATCH_LEASE, 'DISPATCH_LEASE'),
+      retryBackoffMs: must(e.TASK_RETRY_BACKOFF, 'TASK_RETRY_BACKOFF'),
     },
   };
   return { ok: true, config };

@@ -64,8 +64,13 @@ export const errorCodes = {
   TASK_VERSION_CONFLICT: spec(409, 'The task was changed by someone else; reload it and try again'),
   TASK_DEPENDENCY_CYCLE: spec(400, 'The dependencies would form a cycle'),
   TASK_DEPENDENCY_NOT_FOUND: spec(400, 'A dependency names a task that does not exist'),
+  TASK_RUNNING: spec(409, 'The task is running; cancel it first'),
   // employee registry
   REGISTRY_INVALID: spec(422, 'The employee registry file is invalid'),
+  // live feed (WebSocket error frames; the status only keeps the registry uniform)
+  LIVE_TOPIC_UNKNOWN: spec(404, 'No such live-feed topic'),
+  LIVE_VERSION_UNSUPPORTED: spec(400, 'Unsupported live-feed protocol version'),
+  LIVE_SUBSCRIPTION_LIMIT: spec(429, 'Too many live-feed subscriptions on this connection'),
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -282,13 +282,14 @@ export class RunService {
         this.deps.events.record(runId, event);
         this.onEvent(live, event);
       },
+      // The supervisor numbers attempts from 1: the first spawn starts the run, later ones are restarts.
       started: ({ pid, attempt }) => {
         void this.write(live, () =>
           this.deps.runs.transition(runId, ['starting', 'running'], {
             status: 'running',
             pid,
-            restarts: attempt,
-            ...(attempt === 0 && { startedAt: this.deps.clock.isoNow() }),
+            restarts: Math.max(0, attempt - 1),
+            ...(attempt <= 1 && { startedAt: this.deps.clock.isoNow() }),
           }),
         );
       },

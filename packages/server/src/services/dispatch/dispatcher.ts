@@ -1,0 +1,603 @@
+/**
+ * The dispatcher: one loop that decides which queued task runs next and on which employee, starts
+ * its run, and records how the run ended.
+ *
+ * Wake-ups: a task became queued (the `tasks` topic), an employee changed (`employees`), one of
+ * our runs ended, a retry is due, and a periodic tick (which also catches runs started through
+ * the runs API ending, and changes made on other replicas). Passes never overlap; a wake-up
+ * during a pass makes another pass follow it.
+ *
+ * The queued work itself lives on the JobQueue (one job per queued task, see task-job.ts), so the
+ * embedded queue and BullMQ behave the same and a job survives the dispatcher that held it:
+ *  - claim: a job is claimed under a lease, renewed while it is parked here or its task's run is
+ *    live (held-jobs.ts). If this process dies, the lease runs out and the queue delivers the job
+ *    again (at-least-once); whoever claims it checks the task: still queued → dispatch; running
+ *    with a run that ended or was lost → settle the task from that run; running with a run live
+ *    elsewhere → watch it; anything else → the job is stale and is completed;
+ *  - complete when the task's run succeeded (or the task no longer needs the job);
+ *  - fail with retry when the run failed, timed out or was lost and the task has attempts left:
+ *    the queue re-delivers it after its exponential backoff. Should the queue have no attempt left
+ *    for the job (lease expiries count as attempts there), the task's own retry policy still
+ *    decides and the job is enqueued afresh with the same delay;
+ *  - fail without retry when the task fails for good.
+ *
+ * No head-of-line blocking (look-ahead pool): the queue hands out jobs in dispatch order
+ * (priority weight desc, then queuedAt). A claimed job whose task cannot run now (its explicit
+ * assignee is busy or paused, or its run is live on another replica) is parked here with its
+ * lease renewed, and the dispatcher claims the next one. Each decision claims until it has taken
+ * a runnable job (or the queue is dry, or LOOKAHEAD jobs are parked), then starts the best
+ * runnable job of the pool, ordered by the tasks' current priority and queuedAt. Because the
+ * queue is ordered, no job still in the queue can beat the runnable one just claimed, so the
+ * choice is the true best among everything that can run. Nothing is claimed while no employee
+ * could take work, so idle replicas do not hoard jobs.
+ *
+ * Assignment: the explicit assignee (when active with a free slot), else the best candidate by the
+ * domain score (domain/tasks/assignment-score.ts) among active employees with a free slot; the
+ * chosen employee and the score breakdown are stored on the task. The global cap
+ * (MAX_CONCURRENT_PROCESSES) counts every live run on this server.
+ *
+ * How a run ends: succeeded → completed (result excerpt in the timeline), dependents whose
+ * dependencies are all done are queued; failed/timed_out/lost → queued again after the backoff
+ * while attempts remain, else failed and dependents blocked; cancelled → cancelled (dependents
+ * blocked), except when this server is shutting down: then the task is queued again and the
+ * interrupted attempt does not count. A run that cannot start for a reason that will not go away
+ * (RUNTIME_NOT_INSTALLED, a bad working directory) fails the task at once with that code.
+ *
+ * Start-up: tasks recorded as running whose run ended or was reconciled as lost are settled from
+ * that run (requeued or failed by their retry policy), and every queued task is enqueued again
+ * (a no-op for live jobs), so nothing stays "running" and no queued task is without a job.
+ */
+import { errorCodes, isTerminalRunStatus, taskPriorityWeights, type Employee, type Run, type Task, type TaskAssignment } from '@dash/shared';
+import { isAppError } from '../../domain/app-error.js';
+import { chooseAssignee, explicitAssignment } from '../../domain/tasks/assignment-score.js';
+import type { Clock } from '../../ports/clock.js';
+import type { EmployeeRepository } from '../../ports/employee-repository.js';
+import type { EventBus } from '../../ports/event-bus.js';
+import type { ClaimedJob, JobQueue } from '../../ports/job-queue.js';
+import type { Logger } from '../../ports/logger.js';
+import type { RunRepository } from '../../ports/run-repository.js';
+import type { TaskMetrics } from '../../ports/task-metrics.js';
+import type { TaskRepository } from '../../ports/task-repository.js';
+import type { RunService } from '../runs/run-service.js';
+import { EMPLOYEES_TOPIC, TASKS_TOPIC } from '../tasks/bus-topics.js';
+import type { TaskFlow } from '../tasks/task-flow.js';
+import { taskIdOfJob } from '../tasks/task-job.js';
+import { Capacity } from './capacity.js';
+import { HeldJobs, type HeldJob } from './held-jobs.js';
+import { describeRunEnd, formatDelay, hasAttemptsLeft, retryDelayMs } from './retry-policy.js';
+import { buildRunRequest } from './run-request.js';
+
+export interface DispatcherOptions {
+  /** Lease of a claimed job; renewed every third of it. @default 30_000 */
+  leaseMs: number;
+  /** Periodic wake-up. @default 2_000 */
+  tickMs: number;
+  /** Base of the exponential retry backoff (the same as the jobs'). */
+  retryBackoffMs: number;
+  /** Most jobs parked at once (claimed, waiting for their employee). @default 64 */
+  lookahead: number;
+  /** How often queued tasks are enqueued again in case their job was lost. @default 60_000 */
+  sweepMs: number;
+  /** Claims are recorded under this worker id (the node id). */
+  workerId: string;
+}
+
+export const defaultDispatcherOptions: Omit<DispatcherOptions, 'retryBackoffMs' | 'workerId'> = {
+  leaseMs: 30_000,
+  tickMs: 2_000,
+  lookahead: 64,
+  sweepMs: 60_000,
+};
+
+export interface DispatcherDeps {
+  tasks: TaskRepository;
+  flow: TaskFlow;
+  queue: JobQueue;
+  runService: Pick<RunService, 'start' | 'waitFor' | 'activeRuns' | 'drain' | 'stop'>;
+  runs: Pick<RunRepository, 'get'>;
+  employees: Pick<EmployeeRepository, 'list'>;
+  /** The employee's role prompt from the registry in force; null when there is none. */
+  rolePrompt: (employeeId: string) => Promise<string | null>;
+  /** Success rate per employee with finished runs (measured, see StatsService). */
+  successRates: () => Promise<ReadonlyMap<string, number>>;
+  bus: EventBus;
+  clock: Clock;
+  logger: Logger;
+  metrics: TaskMetrics;
+  /** MAX_CONCURRENT_PROCESSES. */
+  maxConcurrent: number;
+}
+
+interface Parked {
+  held: HeldJob;
+  task: Task;
+  /** Claim order (see dispatchOrder). */
+  claimSeq: number;
+  /** Running on another replica: held only to see it through. */
+  watching: boolean;
+}
+
+interface LiveTask {
+  runId: string;
+  held: HeldJob;
+}
+
+type JobEnd = 'complete' | 'retry' | 'fail' | 'release';
+
+const RESULT_EXCERPT_MAX = 2_000;
+/**
+ * Dispatch order of two parked jobs: priority weight desc, queuedAt asc, then the order they were
+ * claimed in (the queue's own FIFO order for ties within a millisecond).
+ */
+const dispatchOrder = (a: Parked, b: Parked): number =>
+  taskPriorityWeights[b.task.priority].queue - taskPriorityWeights[a.task.priority].queue ||
+  (a.task.queuedAt ?? a.task.createdAt).localeCompare(b.task.queuedAt ?? b.task.createdAt) ||
+  a.claimSeq - b.claimSeq;
+
+export class Dispatcher {
+  private readonly options: DispatcherOptions;
+  private readonly held: HeldJobs;
+  /** Claimed jobs that could not run yet, by job id. */
+  private readonly parked = new Map<string, Parked>();
+  /** Tasks whose run is live on this server, by task id. */
+  private readonly live = new Map<string, LiveTask>();
+  private readonly settling = new Set<Promise<void>>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly unsubscribes: Array<() => void> = [];
+  private readonly claimSeqs = new WeakMap<HeldJob, number>();
+  private claimCounter = 0;
+  private loop: Promise<void> | null = null;
+  private wanted = false;
+  private started = false;
+  private draining = false;
+  private stopping = false;
+  private queueDown = false;
+
+  constructor(
+    private readonly deps: DispatcherDeps,
+    options: Partial<DispatcherOptions> & Pick<DispatcherOptions, 'retryBackoffMs' | 'workerId'>,
+  ) {
+    this.options = { ...defaultDispatcherOptions, ...options };
+    this.held = new HeldJobs(deps.queue, this.options.leaseMs, deps.logger);
+  }
+
+  /** Recovers interrupted tasks, enqueues queued ones, then starts dispatching. */
+  async start(): Promise<void> {
+    await this.recover();
+    await this.sweep();
+    this.started = true;
+    this.held.start();
+    this.unsubscribes.push(
+      this.deps.bus.subscribe<Task | { deleted: true }>(TASKS_TOPIC, (message) => {
+        if ('status' in message && message.status === 'queued') this.wake();
+      }),
+      this.deps.bus.subscribe(EMPLOYEES_TOPIC, () => this.wake()),
+    );
+    this.every(this.options.tickMs, () => this.wake());
+    this.every(this.options.sweepMs, () => void this.sweep());
+    this.wake();
+  }
+
+  /** Asks for a dispatch pass (coalesced: at most one runs, at most one more follows). */
+  wake(): void {
+    if (!this.started || this.draining) return;
+    this.wanted = true;
+    this.loop ??= this.runPasses();
+  }
+
+  /** Live runs of an employee on this server (the registry's `slotsUsed`). */
+  slotsUsed(employeeId: string): number {
+    return this.deps.runService.activeRuns().filter((r) => r.employeeId === employeeId).length;
+  }
+
+  /** Resolves once no pass is running and no ended run is being recorded (tests, benchmarks). */
+  async idle(): Promise<void> {
+    while (this.loop || this.settling.size > 0) {
+      await this.loop;
+      await Promise.all([...this.settling]);
+    }
+  }
+
+  /** Drain: no new dispatches; resolves when our runs have ended by themselves, or at the deadline. */
+  async drain(signal: AbortSignal): Promise<void> {
+    this.draining = true;
+    await this.loop;
+    while ((this.live.size > 0 || this.settling.size > 0) && !signal.aborted) {
+      await Promise.race([
+        Promise.all([...this.settling]),
+        new Promise((resolve) => setTimeout(resolve, 100)),
+        new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true })),
+      ]);
+    }
+  }
+
+  /**
+   * Stop: runs still live are stopped (their tasks go back to the queue, the attempt not
+   * counted), every ended run is recorded, parked jobs are handed back to the queue.
+   */
+  async stop(): Promise<void> {
+    this.draining = true;
+    this.stopping = true;
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers.clear();
+    for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+    await this.loop;
+    if (this.live.size > 0) await this.deps.runService.drain();
+    while (this.settling.size > 0) await Promise.all([...this.settling]);
+    await this.held.stop();
+    for (const parked of [...this.parked.values()]) await this.handBack(parked);
+    this.parked.clear();
+    this.started = false;
+  }
+
+  // ---- the loop ------------------------------------------------------------------------------
+
+  private async runPasses(): Promise<void> {
+    try {
+      while (this.wanted && !this.draining) {
+        this.wanted = false;
+        try {
+          await this.pass();
+        } catch (err) {
+          this.deps.logger.error({ err }, 'dispatch pass failed');
+        }
+      }
+    } finally {
+      this.loop = null;
+    }
+  }
+
+  private async pass(): Promise<void> {
+    const [employees, rates] = await Promise.all([this.deps.employees.list(), this.deps.successRates()]);
+    const byId = new Map<string, Employee>(employees.map((s) => [s.employee.id, s.employee]));
+    await this.revisitParked();
+    while (!this.draining) {
+      const capacity = new Capacity(byId, this.deps.runService.activeRuns(), this.deps.maxConcurrent);
+      if (!capacity.anyoneCanTake()) break;
+      // Claim until we hold a runnable job: nothing left in the queue can beat it.
+      while (this.parked.size < this.options.lookahead) {
+        const job = await this.claim();
+        if (!job) break;
+        const parked = await this.accept(job, await this.deps.tasks.get(taskIdOfJob(job)));
+        if (parked && this.runnable(parked, capacity)) break;
+      }
+      const best = [...this.parked.values()]
+        .filter((p) => this.runnable(p, capacity))
+        .sort(dispatchOrder)[0];
+      if (!best) break;
+      if (!(await this.dispatch(best, capacity, rates))) break;
+    }
+  }
+
+  private runnable(parked: Parked, capacity: Capacity): boolean {
+    if (parked.watching || parked.task.status !== 'queued') return false;
+    const assignee = parked.task.assignee;
+    return assignee === null ? capacity.anyoneCanTake() : capacity.canTake(assignee);
+  }
+
+  private claimSeqOf(held: HeldJob): number {
+    let seq = this.claimSeqs.get(held);
+    if (seq === undefined) {
+      seq = ++this.claimCounter;
+      this.claimSeqs.set(held, seq);
+    }
+    return seq;
+  }
+
+  private async claim(): Promise<ClaimedJob | null> {
+    try {
+      const job = await this.deps.queue.claim(this.options.workerId, this.options.leaseMs);
+      if (this.queueDown) this.deps.logger.info({}, 'job queue answers again; dispatching');
+      this.queueDown = false;
+      return job;
+    } catch (err) {
+      if (!this.queueDown) this.deps.logger.warn({ err }, 'claiming from the job queue failed; dispatch waits for the queue');
+      this.queueDown = true;
+      return null;
+    }
+  }
+
+  /** Re-reads the tasks of parked jobs: they may have been cancelled, edited or settled meanwhile. */
+  private async revisitParked(): Promise<void> {
+    if (this.parked.size === 0) return;
+    const entries = [...this.parked.values()];
+    const tasks = new Map((await this.deps.tasks.getMany(entries.map((p) => p.task.id))).map((t) => [t.id, t]));
+    for (const entry of entries) {
+      this.parked.delete(entry.held.job.id);
+      if (!entry.held.held) continue; // lease lost: the queue has it again
+      await this.accept(entry.held.job, tasks.get(entry.task.id) ?? null, entry.held);
+    }
+  }
+
+  /**
+   * What a claimed job means given its task now. Returns the parked entry when the job stays here
+   * (queued, or watched), null when it was finished, adopted or handed on.
+   */
+  private async accept(job: ClaimedJob, task: Task | null, existing?: HeldJob): Promise<Parked | null> {
+    const held = existing ?? this.held.hold(job);
+    if (task === null) {
+      await this.endJob(held, 'complete');
+      return null;
+    }
+    if (task.status === 'queued') {
+      const parked = { held, task, watching: false, claimSeq: this.claimSeqOf(held) };
+      this.parked.set(job.id, parked);
+      return parked;
+    }
+    if (task.status !== 'running') {
+      await this.endJob(held, 'complete');
+      return null;
+    }
+    const live = this.live.get(task.id);
+    if (live) {
+      // Our own run: we lost the lease and got the job back. The new token is the one that counts.
+      if (live.held !== held) live.held.held = false;
+      live.held = held;
+      return null;
+    }
+    const run = task.lastRunId === null ? null : await this.deps.runs.get(task.lastRunId);
+    if (run === null || isTerminalRunStatus(run.status)) {
+      // Its dispatcher died before recording how the run ended (or the run was reconciled as lost).
+      await this.settle(task, run, held, 'system');
+      return null;
+    }
+    const parked = { held, task, watching: true, claimSeq: this.claimSeqOf(held) };
+    this.parked.set(job.id, parked);
+    return parked;
+  }
+
+  /** Starts the task's run; false when nothing more can start in this pass. */
+  private async dispatch(parked: Parked, capacity: Capacity, rates: ReadonlyMap<string, number>): Promise<boolean> {
+    const { task, held } = parked;
+    const now = this.deps.clock.isoNow();
+    const rate = (id: string): number | null => rates.get(id) ?? null;
+    let employee: Employee | undefined;
+    let assignment: TaskAssignment;
+    if (task.assignee !== null) {
+      employee = capacity.employee(task.assignee);
+      const scoring = capacity.scoringEmployees().find((e) => e.id === task.assignee);
+      if (!employee || !scoring) return false;
+      assignment = explicitAssignment(scoring, task, { successRate: rate(employee.id) }, now);
+    } else {
+      const choice = chooseAssignee(capacity.scoringEmployees(), task, rate, now);
+      employee = choice ? capacity.employee(choice.employeeId) : undefined;
+      if (!choice || !employee) return false;
+      assignment = choice.assignment;
+    }
+    const attempts = task.attempts + 1;
+    const patch = { assignedTo: employee.id, assignment, attempts };
+    const assigned = `Assigned to ${employee.name} (${employee.id}, ${assignment.mode})`;
+    const facts = { employeeId: employee.id, mode: assignment.mode, score: assignment.score?.total ?? null, attempt: attempts };
+
+    let run: Run;
+    try {
+      const rolePrompt = await this.deps.rolePrompt(employee.id).catch(() => null);
+      run = await this.deps.runService.start(buildRunRequest(task, employee, rolePrompt));
+    } catch (err) {
+      return this.startFailed(parked, err, { patch, assigned, facts });
+    }
+    this.parked.delete(held.job.id);
+    const running = await this.deps.flow.move(task, 'running', {
+      actor: 'dispatcher',
+      reason: assigned,
+      data: { ...facts, runId: run.id },
+      patch: { ...patch, lastRunId: run.id },
+    });
+    if (!running) {
+      // The task changed while its run was starting (cancelled, edited back to pending …).
+      this.deps.logger.info({ taskId: task.id, runId: run.id }, 'task changed while its run started; stopping the run');
+      await this.deps.runService.stop(run.id).catch(() => undefined);
+      await this.endJob(held, 'complete');
+      return true;
+    }
+    this.deps.metrics.queueWait((Date.parse(run.createdAt) - Date.parse(task.queuedAt ?? task.createdAt)) / 1000);
+    this.live.set(task.id, { runId: run.id, held });
+    this.track(
+      this.deps.runService.waitFor(run.id).then(async (ended) => {
+        const live = this.live.get(task.id);
+        this.live.delete(task.id);
+        await this.settle(await this.deps.tasks.get(task.id), ended, live?.held ?? null, 'dispatcher');
+        this.wake();
+      }),
+    );
+    this.deps.logger.info({ taskId: task.id, runId: run.id, ...facts }, 'task dispatched');
+    return true;
+  }
+
+  private async startFailed(
+    parked: Parked,
+    err: unknown,
+    context: { patch: { assignedTo: string; assignment: TaskAssignment; attempts: number }; assigned: string; facts: Record<string, unknown> },
+  ): Promise<boolean> {
+    const { task, held } = parked;
+    // Transient (the cap was reached by a run started through the API, the store hiccupped):
+    // the job stays parked and is tried again.
+    if (!isAppError(err) || errorCodes[err.code].retryable) {
+      this.deps.logger.warn({ err, taskId: task.id }, 'starting a task run failed; will try again');
+      return false;
+    }
+    this.parked.delete(held.job.id);
+    const why = `${err.code}: ${err.message}`;
+    const failed = await this.deps.flow.move(task, 'failed', {
+      actor: 'dispatcher',
+      via: 'running',
+      viaReason: context.assigned,
+      reason: `${why} (the run could not start)`,
+      data: { ...context.facts, errorCode: err.code },
+      patch: context.patch,
+    });
+    await this.endJob(held, 'fail', why);
+    if (failed) {
+      this.deps.metrics.taskOutcome('failed', context.patch.assignedTo);
+      await this.deps.flow.blockDependents(task.id, 'dispatcher');
+    }
+    this.deps.logger.warn({ taskId: task.id, code: err.code, reason: err.message }, 'task failed: its run could not start');
+    return true;
+  }
+
+  // ---- how runs end --------------------------------------------------------------------------
+
+  /** Records how the task's run ended (see the file comment); `held` is its job, when we hold it. */
+  private async settle(task: Task | null, run: Run | null, held: HeldJob | null, actor: string): Promise<void> {
+    if (task === null || task.status !== 'running' || (run !== null && task.lastRunId !== run.id)) {
+      // A person moved it already (cancelled …): the job has nothing left to do.
+      await this.endJob(held, 'complete');
+      return;
+    }
+    const employee = task.assignedTo ?? 'none';
+    if (run?.startedAt && run.endedAt) this.deps.metrics.runDuration((Date.parse(run.endedAt) - Date.parse(run.startedAt)) / 1000);
+    const data = { runId: run?.id ?? task.lastRunId, employeeId: task.assignedTo };
+    const flow = this.deps.flow;
+
+    if (run?.status === 'succeeded') {
+      const result = run.resultText === null ? null : run.resultText.slice(0, RESULT_EXCERPT_MAX);
+      const done = await flow.move(task, 'completed', { actor, reason: 'Its run succeeded', data: { ...data, result } });
+      await this.endJob(held, 'complete');
+      if (done) {
+        this.deps.metrics.taskOutcome('completed', employee);
+        await flow.releaseDependents(task.id, actor);
+      }
+      return;
+    }
+
+    if (run?.status === 'cancelled' && this.stopping) {
+      await this.endJob(held, 'release', 'server shutdown');
+      await flow.move(task, 'queued', {
+        actor: 'system',
+        via: 'failed',
+        viaReason: 'The server shut down during its run',
+        reason: 'Queued again; the interrupted attempt does not count',
+        data,
+        patch: { attempts: Math.max(0, task.attempts - 1) },
+      });
+      return;
+    }
+
+    if (run?.status === 'cancelled') {
+      const cancelled = await flow.move(task, 'cancelled', { actor, reason: 'Its run was stopped', data });
+      await this.endJob(held, 'complete');
+      if (cancelled) {
+        this.deps.metrics.taskOutcome('cancelled', employee);
+        await flow.blockDependents(task.id, actor);
+      }
+      return;
+    }
+
+    const why = describeRunEnd(run);
+    const errorData = { ...data, errorCode: run?.errorCode ?? 'RUN_LOST', runStatus: run?.status ?? 'lost' };
+    if (hasAttemptsLeft(task)) {
+      const delayMs = retryDelayMs(this.options.retryBackoffMs, held ? held.job.attempt : task.attempts);
+      await this.endJob(held, 'retry', why);
+      const requeued = await flow.move(task, 'queued', {
+        actor,
+        via: 'failed',
+        viaReason: why,
+        reason: `Retry: attempt ${task.attempts + 1} of ${task.maxRetries + 1} in ${formatDelay(delayMs)}`,
+        data: { ...errorData, retryInMs: delayMs },
+        enqueueDelayMs: delayMs,
+      });
+      if (requeued) {
+        this.deps.metrics.taskOutcome('retried', employee);
+        this.after(delayMs, () => this.wake());
+      }
+      return;
+    }
+    const failed = await flow.move(task, 'failed', {
+      actor,
+      reason: `${why} (no attempts left: ${task.attempts} of ${task.maxRetries + 1})`,
+      data: errorData,
+    });
+    await this.endJob(held, 'fail', why);
+    if (failed) {
+      this.deps.metrics.taskOutcome('failed', employee);
+      await flow.blockDependents(task.id, actor);
+    }
+  }
+
+  /** Finishes our hold on a job; a lost lease or an unreachable queue is logged, not thrown. */
+  private async endJob(held: HeldJob | null, end: JobEnd, error = ''): Promise<void> {
+    if (held === null) return;
+    this.held.release(held);
+    if (!held.held) return;
+    held.held = false;
+    const { id, token } = held.job;
+    try {
+      if (end === 'complete') await this.deps.queue.complete(id, token);
+      else await this.deps.queue.fail(id, token, error, { retry: end === 'retry' });
+    } catch (err) {
+      this.deps.logger.warn({ err, jobId: id, end }, 'finishing a task job failed; its lease will run out');
+    }
+  }
+
+  /** Hands a parked job back: failed without retry, then (still queued) enqueued afresh. */
+  private async handBack(parked: Parked): Promise<void> {
+    await this.endJob(parked.held, parked.watching ? 'complete' : 'release', 'handed back');
+    if (!parked.watching) {
+      const task = await this.deps.tasks.get(parked.task.id).catch(() => null);
+      if (task?.status === 'queued') await this.deps.flow.enqueue(task);
+    }
+  }
+
+  // ---- start-up and repair -------------------------------------------------------------------
+
+  /** Tasks recorded as running whose run is over (ended, or lost in a crash) are settled now. */
+  private async recover(): Promise<void> {
+    let cursor: string | undefined;
+    let recovered = 0;
+    do {
+      const page = await this.deps.tasks.list({ status: ['running'], limit: 200, ...(cursor !== undefined && { cursor }) });
+      for (const task of page.items) {
+        if (this.live.has(task.id)) continue;
+        const run = task.lastRunId === null ? null : await this.deps.runs.get(task.lastRunId);
+        if (run !== null && !isTerminalRunStatus(run.status)) continue; // live on another replica
+        await this.settle(task, run, null, 'system');
+        recovered += 1;
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    if (recovered > 0) this.deps.logger.warn({ recovered }, 'settled tasks whose run ended while no dispatcher watched it');
+  }
+
+  /** Enqueues every queued task (a no-op for tasks whose job is live), so none is left without one. */
+  private async sweep(): Promise<void> {
+    if (this.stopping) return;
+    let cursor: string | undefined;
+    try {
+      do {
+        const page = await this.deps.tasks.list({ status: ['queued'], limit: 500, ...(cursor !== undefined && { cursor }) });
+        for (const task of page.items) {
+          if (this.parked.has(task.id) || this.live.has(task.id)) continue;
+          if (!(await this.deps.flow.enqueue(task))) return;
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+    } catch (err) {
+      this.deps.logger.warn({ err }, 'sweeping queued tasks failed');
+    }
+    this.wake();
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private track(work: Promise<void>): void {
+    const tracked = work
+      .catch((err: unknown) => this.deps.logger.error({ err }, 'recording the end of a task run failed'))
+      .finally(() => this.settling.delete(tracked));
+    this.settling.add(tracked);
+  }
+
+  private every(ms: number, fn: () => void): void {
+    const timer = setInterval(fn, ms);
+    timer.unref?.();
+    this.timers.add(timer);
+  }
+
+  private after(ms: number, fn: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      fn();
+    }, ms + 10);
+    timer.unref?.();
+    this.timers.add(timer);
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The jobs this dispatcher holds (claimed on the JobQueue under a lease): those parked in its
+ * look-ahead pool and those whose task is running here. Their leases are renewed together, at a
+ * third of the lease, so a live dispatcher never loses a job it still works on, and a dead one
+ * loses all of them within one lease (at-least-once: the queue hands them to another claim).
+ */
+import type { ClaimedJob, JobQueue } from '../../ports/job-queue.js';
+import type { Logger } from '../../ports/logger.js';
+
+export interface HeldJob {
+  job: ClaimedJob;
+  /** Cleared when the lease was lost: the job is no longer ours to complete or fail. */
+  held: boolean;
+}
+
+export class HeldJobs {
+  private readonly jobs = new Map<string, HeldJob>();
+  private timer: NodeJS.Timeout | null = null;
+  private renewing: Promise<void> | null = null;
+
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly leaseMs: number,
+    private readonly logger: Logger,
+  ) {}
+
+  hold(job: ClaimedJob): HeldJob {
+    const entry = { job, held: true };
+    this.jobs.set(job.id, entry);
+    return entry;
+  }
+
+  /** Stops renewing this hold (finished, or handed back); a newer hold of the same job is kept. */
+  release(entry: HeldJob): void {
+    if (this.jobs.get(entry.job.id) === entry) this.jobs.delete(entry.job.id);
+  }
+
+  get size(): number {
+    return this.jobs.size;
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.renewAll(), Math.max(50, Math.floor(this.leaseMs / 3)));
+    this.timer.unref?.();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.renewing;
+  }
+
+  private renewAll(): Promise<void> {
+    this.renewing ??= (async () => {
+      for (const entry of [...this.jobs.values()]) {
+        if (!entry.held) continue;
+        try {
+          if (!(await this.queue.extendLease(entry.job.id, entry.job.token, this.leaseMs))) {
+            entry.held = false;
+            this.release(entry);
+            this.logger.warn({ jobId: entry.job.id }, 'lost the lease on a task job; the queue will deliver it again');
+          }
+        } catch (err) {
+          // The lease may still be valid; the next round tries again.
+          this.logger.warn({ err, jobId: entry.job.id }, 'renewing a task job lease failed');
+        }
+      }
+    })().finally(() => {
+      this.renewing = null;
+    });
+    return this.renewing;
+  }
+}

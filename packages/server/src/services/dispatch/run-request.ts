@@ -1,0 +1,45 @@
+/**
+ * What a task's run looks like: built from the employee's runtime config and role prompt and the
+ * task itself. Pure, so the mapping is tested on its own.
+ *
+ *  - prompt: the task title and description (later also memories and workflow inputs);
+ *  - system prompt: the employee's role prompt from the registry;
+ *  - runtime, model, allowed/disallowed tools, permission mode, max turns, shell command: the
+ *    employee's runtime config (empty tool lists mean "the CLI's defaults");
+ *  - wall-clock limit: the task's timeout, else the employee's;
+ *  - working directory: the task's, where a relative one is taken under the employee's workdir
+ *    root when it has one; else the employee's workdir root; else a fresh directory per run.
+ *    The run service checks the result against the allowed roots (WORKDIR_OUTSIDE_ROOTS).
+ */
+import { isAbsolute, join } from 'node:path';
+import type { Employee, Task } from '@dash/shared';
+import type { StartRunInput } from '../runs/run-service.js';
+
+export const taskPrompt = (task: Pick<Task, 'title' | 'description'>): string => `${task.title}\n\n${task.description}`;
+
+export function workingDirectoryFor(task: Pick<Task, 'workingDirectory'>, workdirRoot: string | null): string | undefined {
+  const wd = task.workingDirectory;
+  if (wd !== null) return isAbsolute(wd) || workdirRoot === null ? wd : join(workdirRoot, wd);
+  return workdirRoot ?? undefined;
+}
+
+export function buildRunRequest(task: Task, employee: Employee, rolePrompt: string | null): StartRunInput {
+  const rc = employee.runtimeConfig;
+  const cwd = workingDirectoryFor(task, rc.workdirRoot);
+  return {
+    runtime: rc.runtime,
+    prompt: taskPrompt(task),
+    ...(rolePrompt !== null && rolePrompt.trim() !== '' && { systemPrompt: rolePrompt }),
+    ...(rc.model !== null && { model: rc.model }),
+    maxTurns: rc.maxTurns,
+    ...(rc.allowedTools.length > 0 && { allowedTools: [...rc.allowedTools] }),
+    ...(rc.disallowedTools.length > 0 && { disallowedTools: [...rc.disallowedTools] }),
+    permissionMode: rc.permissionMode,
+    ...(rc.command !== null && { command: [...rc.command] }),
+    ...(cwd !== undefined && { cwd }),
+    taskId: task.id,
+    employeeId: employee.id,
+    task: { id: task.id, title: task.title, description: task.description },
+    limits: { wallTimeoutMs: task.timeoutMs ?? rc.timeoutMs },
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * Encoding of server → client frames. Messages are typed by the shared schema and serialized once:
+ * topic messages are shared by every listener, and a run event object (the same object reaches
+ * every subscriber of a run on this server) is encoded once however many clients watch the run.
+ */
+import type { LiveServerMessage, RunEvent } from '@dash/shared';
+
+export const encodeFrame = (message: LiveServerMessage): string => JSON.stringify(message);
+
+const runEventFrames = new WeakMap<RunEvent, string>();
+
+export function encodeRunEvent(topic: string, event: RunEvent): string {
+  let frame = runEventFrames.get(event);
+  if (frame === undefined) {
+    frame = encodeFrame({ type: 'event', topic, seq: event.seq, data: event });
+    runEventFrames.set(event, frame);
+  }
+  return frame;
+}

@@ -1,0 +1,295 @@
+/**
+ * One client of the live feed: validates its messages (bad ones get an `error` frame, the
+ * connection stays), holds its subscriptions, and sends with a bound: when the socket's buffer
+ * is over `maxBufferedBytes` or more than `maxQueuedMessages` frames are still unwritten, the
+ * client is cut off with 4008 instead of being buffered for without limit. Messages are handled
+ * one at a time, in arrival order.
+ */
+import {
+  errorCodes,
+  isStaticLiveTopic,
+  liveClientMessage,
+  liveCloseCodes,
+  LIVE_FEED_VERSION,
+  MAX_LIVE_SUBSCRIPTIONS,
+  runIdOfLiveTopic,
+  type ErrorCode,
+  type LiveClientMessage,
+  type LiveServerMessage,
+  type LiveSubscription,
+  type StaticLiveTopic,
+} from '@dash/shared';
+import type { RawData, WebSocket } from 'ws';
+import { isAppError } from '../../domain/app-error.js';
+import type { Logger } from '../../ports/logger.js';
+import { encodeFrame } from './frames.js';
+import type { DisconnectReason, LiveFeedMetrics } from './live-feed-metrics.js';
+import { RunFeed, type RunFeedSink, type RunFeedSource } from './run-feed.js';
+import type { FrameListener, TopicFeed } from './topic-feed.js';
+
+export interface ConnectionLimits {
+  maxBufferedBytes: number;
+  maxQueuedMessages: number;
+  /** Heartbeats a client may leave unanswered (no pong) before it is terminated. */
+  missedHeartbeats: number;
+}
+
+export interface ConnectionContext {
+  serverId: string;
+  heartbeatMs: number;
+  limits: ConnectionLimits;
+  topic(name: StaticLiveTopic): TopicFeed;
+  /** Throws while the run services are not open. */
+  runs(): RunFeedSource;
+  metrics: LiveFeedMetrics;
+  logger: Logger;
+}
+
+type Subscription = { kind: 'topic'; feed: TopicFeed; listener: FrameListener } | { kind: 'run'; feed: RunFeed };
+
+const DRAIN_POLL_MS = 10;
+
+export class LiveConnection {
+  private greeted = false;
+  private closing = false;
+  /** Why the server ended the connection; null while it has not (the client left). */
+  private reason: DisconnectReason | null = null;
+  private readonly subscriptions = new Map<string, Subscription>();
+  private unwritten = 0;
+  private missed = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly sink: RunFeedSink;
+  /** Resolves once the socket has closed. */
+  readonly closed: Promise<void>;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly ctx: ConnectionContext,
+  ) {
+    this.sink = {
+      send: (frame) => this.send(frame),
+      writable: () => this.socket.bufferedAmount <= this.ctx.limits.maxBufferedBytes / 4,
+      drained: () => this.drained(),
+    };
+    socket.on('message', (data) => {
+      this.queue = this.queue.then(() => this.handle(data)).catch((err: unknown) => this.failed(err));
+    });
+    socket.on('pong', () => {
+      this.missed = 0;
+    });
+    this.closed = new Promise((resolve) => {
+      socket.once('close', (code: number) => {
+        this.closing = true;
+        this.dropAll();
+        if (this.reason === null) this.ctx.metrics.disconnected('client');
+        this.ctx.logger.debug({ code, reason: this.reason ?? 'client' }, 'live-feed client disconnected');
+        resolve();
+      });
+    });
+  }
+
+  /** Called every heartbeatMs: terminates a client that left too many pings unanswered. */
+  heartbeat(now: number): void {
+    if (this.closing) return;
+    if (this.missed >= this.ctx.limits.missedHeartbeats) {
+      this.ended('heartbeat_timeout');
+      this.socket.terminate();
+      return;
+    }
+    this.missed += 1;
+    try {
+      this.socket.ping();
+    } catch {
+      // Not open any more; 'close' follows.
+    }
+    this.sendMessage({ type: 'heartbeat', at: now });
+  }
+
+  /** Closes with 1001 going-away (the server is shutting down). */
+  goingAway(): void {
+    this.end('going_away', liveCloseCodes.goingAway, 'server shutting down');
+  }
+
+  /** Cuts the connection without a closing handshake (shutdown, after going-away had its chance). */
+  terminate(): void {
+    this.ended('going_away');
+    this.socket.terminate();
+  }
+
+  private send(frame: string): void {
+    if (this.closing) return;
+    const { maxBufferedBytes, maxQueuedMessages } = this.ctx.limits;
+    // Checked before sending, so one large event still goes out to a client that keeps up.
+    if (this.socket.bufferedAmount > maxBufferedBytes || this.unwritten >= maxQueuedMessages) {
+      this.ctx.logger.info(
+        { bufferedBytes: this.socket.bufferedAmount, unwritten: this.unwritten },
+        'live-feed client too slow; closing with 4008',
+      );
+      this.end('slow_consumer', liveCloseCodes.slowConsumer, 'slow consumer');
+      return;
+    }
+    this.unwritten += 1;
+    this.socket.send(frame, this.written);
+    this.ctx.metrics.messageSent();
+  }
+
+  private readonly written = (): void => {
+    this.unwritten -= 1;
+  };
+
+  private sendMessage(message: LiveServerMessage): void {
+    this.send(encodeFrame(message));
+  }
+
+  private error(code: ErrorCode, message: string = errorCodes[code].message, topic?: string): void {
+    this.sendMessage({ type: 'error', code, message, ...(topic !== undefined && { topic }) });
+  }
+
+  private end(reason: DisconnectReason, code: number, text: string): void {
+    if (this.closing) return;
+    this.ended(reason);
+    this.socket.close(code, text);
+  }
+
+  /** Stops all sending and counts the disconnect under the server's reason (once). */
+  private ended(reason: DisconnectReason): void {
+    if (this.closing) return;
+    this.closing = true;
+    this.reason = reason;
+    this.ctx.metrics.disconnected(reason);
+    this.dropAll();
+  }
+
+  private async drained(): Promise<boolean> {
+    while (!this.closing) {
+      if (this.sink.writable()) return true;
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
+    }
+    return false;
+  }
+
+  private async handle(data: RawData): Promise<void> {
+    if (this.closing) return;
+    const message = this.parse(data);
+    if (message === null) return;
+    if (!this.greeted && message.type !== 'hello') {
+      this.error('VALIDATION_FAILED', 'The first message must be hello');
+      return;
+    }
+    switch (message.type) {
+      case 'hello':
+        return this.hello(message);
+      case 'subscribe':
+        return this.subscribe(message);
+      case 'unsubscribe':
+        this.drop(message.topic);
+        this.sendMessage({ type: 'unsubscribed', topic: message.topic });
+        return;
+      case 'ping':
+        this.sendMessage({ type: 'pong', ...(message.id !== undefined && { id: message.id }) });
+        return;
+    }
+  }
+
+  private parse(data: RawData): LiveClientMessage | null {
+    let json: unknown;
+    try {
+      json = JSON.parse(rawText(data));
+    } catch {
+      this.error('VALIDATION_FAILED', 'The message is not valid JSON');
+      return null;
+    }
+    const parsed = liveClientMessage.safeParse(json);
+    if (parsed.success) return parsed.data;
+    const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.length > 0 ? i.path.join('.') : 'message'}: ${i.message}`);
+    this.error('VALIDATION_FAILED', `Invalid message: ${issues.join('; ')}`);
+    return null;
+  }
+
+  private async hello(message: Extract<LiveClientMessage, { type: 'hello' }>): Promise<void> {
+    if (this.greeted) {
+      this.error('VALIDATION_FAILED', 'hello was already received');
+      return;
+    }
+    if (message.v !== LIVE_FEED_VERSION) {
+      this.error('LIVE_VERSION_UNSUPPORTED', `Protocol version ${message.v} is not supported; this server speaks ${LIVE_FEED_VERSION}`);
+      this.end('protocol', liveCloseCodes.unsupportedVersion, 'unsupported protocol version');
+      return;
+    }
+    this.greeted = true;
+    this.sendMessage({ type: 'welcome', v: LIVE_FEED_VERSION, serverId: this.ctx.serverId, heartbeatMs: this.ctx.heartbeatMs });
+    for (const subscription of message.resume?.subscriptions ?? []) await this.subscribe(subscription);
+  }
+
+  private async subscribe({ topic, afterSeq, epoch }: LiveSubscription): Promise<void> {
+    if (!this.subscriptions.has(topic) && this.subscriptions.size >= MAX_LIVE_SUBSCRIPTIONS) {
+      this.error('LIVE_SUBSCRIPTION_LIMIT', undefined, topic);
+      return;
+    }
+    // Subscribing again replaces the subscription (e.g. to resume from another seq).
+    this.drop(topic);
+    const runId = runIdOfLiveTopic(topic);
+    if (runId !== null) return this.subscribeRun(topic, runId, afterSeq ?? 0);
+    if (!isStaticLiveTopic(topic)) {
+      this.error('LIVE_TOPIC_UNKNOWN', `No such topic: ${topic}`, topic);
+      return;
+    }
+    const feed = this.ctx.topic(topic);
+    const listener: FrameListener = (frame) => this.send(frame);
+    // attach() and the sends below run without yielding, so no message can slip in between.
+    const plan = feed.attach(listener, { ...(afterSeq !== undefined && { afterSeq }), ...(epoch !== undefined && { epoch }) });
+    this.subscriptions.set(topic, { kind: 'topic', feed, listener });
+    if (plan.kind === 'reset') {
+      this.sendMessage({ type: 'reset', topic, epoch: feed.epoch, afterSeq: plan.afterSeq, reason: plan.reason });
+      this.sendMessage({ type: 'subscribed', topic, epoch: feed.epoch, afterSeq: plan.afterSeq });
+      return;
+    }
+    this.sendMessage({ type: 'subscribed', topic, epoch: feed.epoch, afterSeq: plan.afterSeq });
+    for (const frame of plan.frames) this.send(frame);
+  }
+
+  private async subscribeRun(topic: string, runId: string, afterSeq: number): Promise<void> {
+    const source = this.ctx.runs();
+    if (!(await source.exists(runId))) {
+      this.error('RUN_NOT_FOUND', `Run ${runId} not found`, topic);
+      return;
+    }
+    if (this.closing) return;
+    const feed = new RunFeed(topic, runId, afterSeq, source, this.sink);
+    this.subscriptions.set(topic, { kind: 'run', feed });
+    this.sendMessage({ type: 'subscribed', topic, epoch: null, afterSeq });
+    feed.start().catch((err: unknown) => {
+      if (this.subscriptions.get(topic)?.feed !== feed) return;
+      this.drop(topic);
+      this.failed(err, topic);
+    });
+  }
+
+  private drop(topic: string): void {
+    const subscription = this.subscriptions.get(topic);
+    if (!subscription) return;
+    this.subscriptions.delete(topic);
+    if (subscription.kind === 'topic') subscription.feed.detach(subscription.listener);
+    else subscription.feed.cancel();
+  }
+
+  private dropAll(): void {
+    for (const topic of [...this.subscriptions.keys()]) this.drop(topic);
+  }
+
+  /** A request failed unexpectedly: the client gets an error frame, the log gets the cause. */
+  private failed(err: unknown, topic?: string): void {
+    if (isAppError(err)) {
+      this.error(err.code, err.message, topic);
+      return;
+    }
+    this.ctx.logger.error({ err: err instanceof Error ? err.message : String(err), topic }, 'live-feed request failed');
+    this.error('INTERNAL_ERROR', undefined, topic);
+  }
+}
+
+function rawText(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data).toString('utf8');
+}
