@@ -188,6 +188,10 @@ export function registerCoreLoop(ctx: CoreLoopContext): CoreLoop {
       );
       await dispatcher.start();
       services = { tasks: taskService, stats, dispatcher, queue: jobs };
+      // Tasks created while Redis was unreachable get their jobs as soon as it answers.
+      if (jobs instanceof DeferredJobQueue && !jobs.isOpen) {
+        void jobs.whenReady().then(() => services?.dispatcher.resync());
+      }
     },
     drain: (signal) => services?.dispatcher.drain(signal),
     async stop() {

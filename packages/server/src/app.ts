@@ -36,7 +36,7 @@ import { runRoutes, type RunRoutesDeps } from './transport/http/routes/run-route
 import { registerCoreLoop } from './app-core-loop.js';
 import { registerOpenApi } from './transport/http/routes/openapi.js';
 import { busDropCounter } from './adapters/bus-redis/bus-metrics.js';
-import { RedisEventBus } from './adapters/bus-redis/redis-event-bus.js';
+import { deploymentChannelPrefix, RedisEventBus } from './adapters/bus-redis/redis-event-bus.js';
 import { createLiveFeed, runFeedSource, type LiveFeedOptions } from './transport/ws/live-feed-gateway.js';
 import { costTodayUsd } from './transport/ws/metrics-feed.js';
 
@@ -98,6 +98,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       ? null
       : new RedisEventBus({
           url: config.redisUrl,
+          channelPrefix: deploymentChannelPrefix(config.databaseUrl ?? config.dataDir),
+          connectionName: `dash-bus-${config.nodeId}`,
           logger: busLogger,
           onDropped: busDropCounter(metrics.registry),
           onResubscribed: () => liveFeed.busGap(),

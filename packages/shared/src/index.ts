@@ -15,3 +15,4 @@ export * from './schemas/tasks.js';
 export * from './schemas/live-feed.js';
 export * from './schemas/tasks-api.js';
 export * from './schemas/stats.js';
+export * from './schemas/memory.js';

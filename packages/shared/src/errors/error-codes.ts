@@ -67,6 +67,10 @@ export const errorCodes = {
   TASK_RUNNING: spec(409, 'The task is running; cancel it first'),
   // employee registry
   REGISTRY_INVALID: spec(422, 'The employee registry file is invalid'),
+  // employee memory
+  MEMORY_NOT_FOUND: spec(404, 'Memory not found'),
+  MEMORY_KEY_MISMATCH: spec(500, 'MEMORY_ENCRYPTION_KEY does not match the key the stored memories were encrypted with'),
+  MEMORY_EMBEDDING_FAILED: spec(502, 'The embedding provider failed', true),
   // live feed (WebSocket error frames; the status only keeps the registry uniform)
   LIVE_TOPIC_UNKNOWN: spec(404, 'No such live-feed topic'),
   LIVE_VERSION_UNSUPPORTED: spec(400, 'Unsupported live-feed protocol version'),

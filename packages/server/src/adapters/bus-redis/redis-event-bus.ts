@@ -14,11 +14,11 @@
  *   subscription fills gaps from it). When the subscriber comes back after an interruption,
  *   `onResubscribed` lets the owner tell consumers they may have missed messages.
  * - Pub/sub channels are global to a Redis server (not per database): deployments sharing a
- *   Redis need distinct prefixes.
+ *   Redis need distinct prefixes (see deploymentChannelPrefix).
  *
  * ioredis is loaded by start(), so embedded mode never pays for it.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { maskCredentials } from '../../config/mask-secrets.js';
 import type { BusHandler, EventBus } from '../../ports/event-bus.js';
@@ -220,6 +220,20 @@ export class RedisEventBus implements EventBus {
       this.errors.delete(role);
     });
   }
+}
+
+/**
+ * A channel prefix shared by the replicas of one deployment and by no other: derived from the
+ * store they share (host, port and database of DATABASE_URL, or the data directory), never from
+ * credentials, which may differ between replicas.
+ */
+export function deploymentChannelPrefix(storeIdentity: string): string {
+  let identity = storeIdentity;
+  if (URL.canParse(storeIdentity)) {
+    const url = new URL(storeIdentity);
+    identity = `${url.protocol}//${url.host}${url.pathname}`;
+  }
+  return `dash:bus:${createHash('sha256').update(identity).digest('hex').slice(0, 12)}:`;
 }
 
 async function quit(client: Redis | null): Promise<void> {

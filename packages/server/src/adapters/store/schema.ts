@@ -14,6 +14,8 @@ import type {
   EmployeeRole,
   EmployeeSource,
   EmployeeStatus,
+  MemoryScope,
+  MemoryType,
   RunStatus,
   RuntimeId,
   StoredTaskStatus,
@@ -191,6 +193,58 @@ export interface TaskTimelineTable {
   data: string | null;
 }
 
+/** Employee memories (migration 0005); content and context are in `sealed` (AES-256-GCM). */
+export interface MemoriesTable {
+  seq: Generated<number>;
+  id: string;
+  employee_id: string;
+  type: MemoryType;
+  scope: MemoryScope;
+  department: string;
+  partition: string;
+  sealed: string;
+  /** JSON: string[]. */
+  tags: string;
+  importance: number;
+  source_run_id: string | null;
+  source_task_id: string | null;
+  terms_count: number;
+  access_count: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  last_accessed_at: string | null;
+  archived_at: string | null;
+}
+
+/** One stored vector per memory; `vector` null marks a deleted memory (a tombstone for indexes). */
+export interface MemoryVectorsTable {
+  memory_id: string;
+  partition: string;
+  provider: string;
+  dim: number;
+  /** Little-endian float32 bytes. */
+  vector: Buffer | null;
+  rev: number;
+}
+
+/** The blind lexical index: keyed token hash → memory `seq`, with the term frequency. */
+export interface MemoryTermsTable {
+  term: string;
+  partition: string;
+  seq: number;
+  tf: number;
+}
+
+export interface MemoryMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface MemoryCountersTable {
+  name: string;
+  value: number;
+}
+
 export interface StoreDatabase {
   runs: RunsTable;
   run_events: RunEventsTable;
@@ -201,4 +255,9 @@ export interface StoreDatabase {
   task_dependencies: TaskDependenciesTable;
   task_comments: TaskCommentsTable;
   task_timeline: TaskTimelineTable;
+  memories: MemoriesTable;
+  memory_vectors: MemoryVectorsTable;
+  memory_terms: MemoryTermsTable;
+  memory_meta: MemoryMetaTable;
+  memory_counters: MemoryCountersTable;
 }

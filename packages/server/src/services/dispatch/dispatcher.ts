@@ -64,8 +64,8 @@ import type { TaskFlow } from '../tasks/task-flow.js';
 import { taskIdOfJob } from '../tasks/task-job.js';
 import { Capacity } from './capacity.js';
 import { HeldJobs, type HeldJob } from './held-jobs.js';
-import { describeRunEnd, formatDelay, hasAttemptsLeft, retryDelayMs } from './retry-policy.js';
 import { buildRunRequest } from './run-request.js';
+import { RunSettlement } from './run-settlement.js';
 
 export interface DispatcherOptions {
   /** Lease of a claimed job; renewed every third of it. @default 30_000 */
@@ -122,9 +122,6 @@ interface LiveTask {
   held: HeldJob;
 }
 
-type JobEnd = 'complete' | 'retry' | 'fail' | 'release';
-
-const RESULT_EXCERPT_MAX = 2_000;
 /**
  * Dispatch order of two parked jobs: priority weight desc, queuedAt asc, then the order they were
  * claimed in (the queue's own FIFO order for ties within a millisecond).
@@ -137,6 +134,7 @@ const dispatchOrder = (a: Parked, b: Parked): number =>
 export class Dispatcher {
   private readonly options: DispatcherOptions;
   private readonly held: HeldJobs;
+  private readonly settlement: RunSettlement;
   /** Claimed jobs that could not run yet, by job id. */
   private readonly parked = new Map<string, Parked>();
   /** Tasks whose run is live on this server, by task id. */
@@ -159,6 +157,15 @@ export class Dispatcher {
   ) {
     this.options = { ...defaultDispatcherOptions, ...options };
     this.held = new HeldJobs(deps.queue, this.options.leaseMs, deps.logger);
+    this.settlement = new RunSettlement({
+      flow: deps.flow,
+      queue: deps.queue,
+      held: this.held,
+      metrics: deps.metrics,
+      logger: deps.logger,
+      retryBackoffMs: this.options.retryBackoffMs,
+      onRetryScheduled: (delayMs) => this.after(delayMs, () => this.wake()),
+    });
   }
 
   /** Recovers interrupted tasks, enqueues queued ones, then starts dispatching. */
@@ -183,6 +190,11 @@ export class Dispatcher {
     if (!this.started || this.draining) return;
     this.wanted = true;
     this.loop ??= this.runPasses();
+  }
+
+  /** Enqueues every queued task again (idempotent), e.g. once a queue that was down answers. */
+  resync(): Promise<void> {
+    return this.sweep();
   }
 
   /** Live runs of an employee on this server (the registry's `slotsUsed`). */
@@ -316,7 +328,7 @@ export class Dispatcher {
   private async accept(job: ClaimedJob, task: Task | null, existing?: HeldJob): Promise<Parked | null> {
     const held = existing ?? this.held.hold(job);
     if (task === null) {
-      await this.endJob(held, 'complete');
+      await this.settlement.endJob(held, 'complete');
       return null;
     }
     if (task.status === 'queued') {
@@ -325,7 +337,7 @@ export class Dispatcher {
       return parked;
     }
     if (task.status !== 'running') {
-      await this.endJob(held, 'complete');
+      await this.settlement.endJob(held, 'complete');
       return null;
     }
     const live = this.live.get(task.id);
@@ -338,7 +350,7 @@ export class Dispatcher {
     const run = task.lastRunId === null ? null : await this.deps.runs.get(task.lastRunId);
     if (run === null || isTerminalRunStatus(run.status)) {
       // Its dispatcher died before recording how the run ended (or the run was reconciled as lost).
-      await this.settle(task, run, held, 'system');
+      await this.settlement.settle(task, run, held, 'system');
       return null;
     }
     const parked = { held, task, watching: true, claimSeq: this.claimSeqOf(held) };
@@ -387,7 +399,7 @@ export class Dispatcher {
       // The task changed while its run was starting (cancelled, edited back to pending …).
       this.deps.logger.info({ taskId: task.id, runId: run.id }, 'task changed while its run started; stopping the run');
       await this.deps.runService.stop(run.id).catch(() => undefined);
-      await this.endJob(held, 'complete');
+      await this.settlement.endJob(held, 'complete');
       return true;
     }
     this.deps.metrics.queueWait((Date.parse(run.createdAt) - Date.parse(task.queuedAt ?? task.createdAt)) / 1000);
@@ -396,7 +408,7 @@ export class Dispatcher {
       this.deps.runService.waitFor(run.id).then(async (ended) => {
         const live = this.live.get(task.id);
         this.live.delete(task.id);
-        await this.settle(await this.deps.tasks.get(task.id), ended, live?.held ?? null, 'dispatcher');
+        await this.settlement.settle(await this.deps.tasks.get(task.id), ended, live?.held ?? null, 'dispatcher', this.stopping);
         this.wake();
       }),
     );
@@ -426,7 +438,7 @@ export class Dispatcher {
       data: { ...context.facts, errorCode: err.code },
       patch: context.patch,
     });
-    await this.endJob(held, 'fail', why);
+    await this.settlement.endJob(held, 'fail', why);
     if (failed) {
       this.deps.metrics.taskOutcome('failed', context.patch.assignedTo);
       await this.deps.flow.blockDependents(task.id, 'dispatcher');
@@ -435,103 +447,9 @@ export class Dispatcher {
     return true;
   }
 
-  // ---- how runs end --------------------------------------------------------------------------
-
-  /** Records how the task's run ended (see the file comment); `held` is its job, when we hold it. */
-  private async settle(task: Task | null, run: Run | null, held: HeldJob | null, actor: string): Promise<void> {
-    if (task === null || task.status !== 'running' || (run !== null && task.lastRunId !== run.id)) {
-      // A person moved it already (cancelled …): the job has nothing left to do.
-      await this.endJob(held, 'complete');
-      return;
-    }
-    const employee = task.assignedTo ?? 'none';
-    if (run?.startedAt && run.endedAt) this.deps.metrics.runDuration((Date.parse(run.endedAt) - Date.parse(run.startedAt)) / 1000);
-    const data = { runId: run?.id ?? task.lastRunId, employeeId: task.assignedTo };
-    const flow = this.deps.flow;
-
-    if (run?.status === 'succeeded') {
-      const result = run.resultText === null ? null : run.resultText.slice(0, RESULT_EXCERPT_MAX);
-      const done = await flow.move(task, 'completed', { actor, reason: 'Its run succeeded', data: { ...data, result } });
-      await this.endJob(held, 'complete');
-      if (done) {
-        this.deps.metrics.taskOutcome('completed', employee);
-        await flow.releaseDependents(task.id, actor);
-      }
-      return;
-    }
-
-    if (run?.status === 'cancelled' && this.stopping) {
-      await this.endJob(held, 'release', 'server shutdown');
-      await flow.move(task, 'queued', {
-        actor: 'system',
-        via: 'failed',
-        viaReason: 'The server shut down during its run',
-        reason: 'Queued again; the interrupted attempt does not count',
-        data,
-        patch: { attempts: Math.max(0, task.attempts - 1) },
-      });
-      return;
-    }
-
-    if (run?.status === 'cancelled') {
-      const cancelled = await flow.move(task, 'cancelled', { actor, reason: 'Its run was stopped', data });
-      await this.endJob(held, 'complete');
-      if (cancelled) {
-        this.deps.metrics.taskOutcome('cancelled', employee);
-        await flow.blockDependents(task.id, actor);
-      }
-      return;
-    }
-
-    const why = describeRunEnd(run);
-    const errorData = { ...data, errorCode: run?.errorCode ?? 'RUN_LOST', runStatus: run?.status ?? 'lost' };
-    if (hasAttemptsLeft(task)) {
-      const delayMs = retryDelayMs(this.options.retryBackoffMs, held ? held.job.attempt : task.attempts);
-      await this.endJob(held, 'retry', why);
-      const requeued = await flow.move(task, 'queued', {
-        actor,
-        via: 'failed',
-        viaReason: why,
-        reason: `Retry: attempt ${task.attempts + 1} of ${task.maxRetries + 1} in ${formatDelay(delayMs)}`,
-        data: { ...errorData, retryInMs: delayMs },
-        enqueueDelayMs: delayMs,
-      });
-      if (requeued) {
-        this.deps.metrics.taskOutcome('retried', employee);
-        this.after(delayMs, () => this.wake());
-      }
-      return;
-    }
-    const failed = await flow.move(task, 'failed', {
-      actor,
-      reason: `${why} (no attempts left: ${task.attempts} of ${task.maxRetries + 1})`,
-      data: errorData,
-    });
-    await this.endJob(held, 'fail', why);
-    if (failed) {
-      this.deps.metrics.taskOutcome('failed', employee);
-      await flow.blockDependents(task.id, actor);
-    }
-  }
-
-  /** Finishes our hold on a job; a lost lease or an unreachable queue is logged, not thrown. */
-  private async endJob(held: HeldJob | null, end: JobEnd, error = ''): Promise<void> {
-    if (held === null) return;
-    this.held.release(held);
-    if (!held.held) return;
-    held.held = false;
-    const { id, token } = held.job;
-    try {
-      if (end === 'complete') await this.deps.queue.complete(id, token);
-      else await this.deps.queue.fail(id, token, error, { retry: end === 'retry' });
-    } catch (err) {
-      this.deps.logger.warn({ err, jobId: id, end }, 'finishing a task job failed; its lease will run out');
-    }
-  }
-
   /** Hands a parked job back: failed without retry, then (still queued) enqueued afresh. */
   private async handBack(parked: Parked): Promise<void> {
-    await this.endJob(parked.held, parked.watching ? 'complete' : 'release', 'handed back');
+    await this.settlement.endJob(parked.held, parked.watching ? 'complete' : 'release', 'handed back');
     if (!parked.watching) {
       const task = await this.deps.tasks.get(parked.task.id).catch(() => null);
       if (task?.status === 'queued') await this.deps.flow.enqueue(task);
@@ -550,7 +468,7 @@ export class Dispatcher {
         if (this.live.has(task.id)) continue;
         const run = task.lastRunId === null ? null : await this.deps.runs.get(task.lastRunId);
         if (run !== null && !isTerminalRunStatus(run.status)) continue; // live on another replica
-        await this.settle(task, run, null, 'system');
+        await this.settlement.settle(task, run, null, 'system');
         recovered += 1;
       }
       cursor = page.nextCursor ?? undefined;

@@ -1,8 +1,9 @@
 /**
  * Every task status change, for the task service (people's actions) and the dispatcher (runs):
  * checked against the domain state machine, written with the repository's conditional transition
- * (status, patch and timeline rows in one write), published on the `tasks` topic, and — when the
- * task lands in `queued` — followed by enqueueing its job. Also the dependency consequences:
+ * (status, patch and timeline rows in one write), then — when the task lands in `queued` — its
+ * job enqueued, then published on the `tasks` topic (in that order, so a dispatcher woken by the
+ * message finds the job). Also the dependency consequences:
  * dependents become ready, blocked, or wait again.
  *
  * A move names the status it saw; when the stored status has moved on meanwhile (a lost race) the
@@ -96,8 +97,9 @@ export class TaskFlow {
       ...(options.expectedVersion !== undefined && { expectedVersion: options.expectedVersion }),
     });
     if (!updated) return null;
-    this.publish(updated);
+    // The job first: whoever wakes on the message (the dispatcher) must find it on the queue.
     if (to === 'queued') await this.enqueue(updated, options.enqueueDelayMs ?? 0);
+    this.publish(updated);
     return updated;
   }
 

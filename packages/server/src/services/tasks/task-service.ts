@@ -18,18 +18,19 @@
 import {
   cancelTaskBody,
   createTaskBody,
-  listTasksQuery,
   reopenTaskBody,
   resolveTaskBody,
   taskCommentBody,
   taskEditableFields,
-  taskRunsQuery,
+  TASK_LIST_LIMIT_DEFAULT,
   updateTaskBody,
+  type ListTasksQuery,
   type Run,
   type StoredTaskStatus,
   type Task,
   type TaskComment,
   type TaskList,
+  type TaskRunsQuery,
   type TaskTimelineEntry,
 } from '@dash/shared';
 import { AppError, isAppError } from '../../domain/app-error.js';
@@ -99,16 +100,16 @@ export class TaskService {
       createdAt: this.deps.clock.isoNow(),
       ...(blocking && { blockedReason: `Dependency ${blocking.id} ${blocking.status === 'cancelled' ? 'was cancelled' : blocking.status === 'blocked' ? 'is blocked' : 'failed'}` }),
     });
-    this.deps.flow.publish(created);
     if (created.status === 'queued') await this.deps.flow.enqueue(created);
+    this.deps.flow.publish(created);
     this.deps.logger.info({ taskId: id, status, priority: created.priority, actor }, 'task created');
     return created;
   }
 
-  async list(input: unknown): Promise<TaskList> {
-    const q = parseInput(listTasksQuery, input, 'query');
+  /** `query` as parsed by `listTasksQuery` (comma lists already split). */
+  async list(q: Partial<ListTasksQuery>): Promise<TaskList> {
     return this.deps.tasks.list({
-      limit: q.limit,
+      limit: q.limit ?? TASK_LIST_LIMIT_DEFAULT,
       ...(q.status && { status: q.status }),
       ...(q.priority && { priority: q.priority }),
       ...(q.employee !== undefined && { employee: q.employee }),
@@ -257,10 +258,9 @@ export class TaskService {
     return this.deps.tasks.timeline(id);
   }
 
-  async runs(id: string, input: unknown): Promise<{ items: Run[]; nextCursor: string | null }> {
-    const q = parseInput(taskRunsQuery, input ?? {}, 'query');
+  async runs(id: string, q: Partial<TaskRunsQuery> = {}): Promise<{ items: Run[]; nextCursor: string | null }> {
     await this.get(id);
-    return this.deps.runs.list({ taskId: id, limit: q.limit, ...(q.cursor !== undefined && { cursor: q.cursor }) });
+    return this.deps.runs.list({ taskId: id, limit: q.limit ?? 50, ...(q.cursor !== undefined && { cursor: q.cursor }) });
   }
 
   /** Counts per status (for metrics and stats). */

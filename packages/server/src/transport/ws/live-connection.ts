@@ -45,7 +45,9 @@ export interface ConnectionContext {
   logger: Logger;
 }
 
-type Subscription = { kind: 'topic'; feed: TopicFeed; listener: FrameListener } | { kind: 'run'; feed: RunFeed };
+type Subscription =
+  | { kind: 'topic'; feed: TopicFeed; listener: FrameListener }
+  | { kind: 'run'; feed: RunFeed; source: RunFeedSource };
 
 const DRAIN_POLL_MS = 10;
 
@@ -103,6 +105,18 @@ export class LiveConnection {
       // Not open any more; 'close' follows.
     }
     this.sendMessage({ type: 'heartbeat', at: now });
+  }
+
+  /**
+   * The bus may have lost run events (Redis was unreachable): every run subscription restarts
+   * after the last seq it sent, reading what it missed from the store. No duplicate, no gap.
+   */
+  refreshRuns(): void {
+    for (const [topic, subscription] of this.subscriptions) {
+      if (subscription.kind !== 'run') continue;
+      subscription.feed.cancel();
+      this.startRunFeed(topic, subscription.feed.runId, subscription.feed.lastSeq, subscription.source);
+    }
   }
 
   /** Closes with 1001 going-away (the server is shutting down). */
@@ -255,9 +269,13 @@ export class LiveConnection {
       return;
     }
     if (this.closing) return;
-    const feed = new RunFeed(topic, runId, afterSeq, source, this.sink);
-    this.subscriptions.set(topic, { kind: 'run', feed });
     this.sendMessage({ type: 'subscribed', topic, epoch: null, afterSeq });
+    this.startRunFeed(topic, runId, afterSeq, source);
+  }
+
+  private startRunFeed(topic: string, runId: string, afterSeq: number, source: RunFeedSource): void {
+    const feed = new RunFeed(topic, runId, afterSeq, source, this.sink);
+    this.subscriptions.set(topic, { kind: 'run', feed, source });
     feed.start().catch((err: unknown) => {
       if (this.subscriptions.get(topic)?.feed !== feed) return;
       this.drop(topic);

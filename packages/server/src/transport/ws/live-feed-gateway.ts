@@ -44,6 +44,11 @@ export interface LiveFeedOptions {
   maxMessageBytes: number;
   /** How long going-away waits for clients to close before cutting them. @default 1 s */
   closeGraceMs: number;
+  /**
+   * How long a socket we closed (4008, 1001) may take to finish the closing handshake before it
+   * is destroyed; bounds the memory a client that never reads again can hold. @default 10 s
+   */
+  closeTimeoutMs: number;
 }
 
 export const defaultLiveFeedOptions: Omit<LiveFeedOptions, 'serverId'> = {
@@ -55,6 +60,7 @@ export const defaultLiveFeedOptions: Omit<LiveFeedOptions, 'serverId'> = {
   metricsIntervalMs: 2_000,
   maxMessageBytes: 64 * 1024,
   closeGraceMs: 1_000,
+  closeTimeoutMs: 10_000,
 };
 
 /** Decides whether a WebSocket upgrade may proceed (auth comes later; the default allows all). */
@@ -76,7 +82,10 @@ export interface LiveFeed {
   register(server: FastifyInstance): void;
   /** start: follow the bus topics and beat; drain: going-away; stop: close what is left. */
   readonly component: LifecycleComponent;
-  /** The bus may have lost messages: subscribers of bus-fed topics are told to refetch. */
+  /**
+   * The bus may have lost messages: subscribers of bus-fed topics are told to refetch, and run
+   * subscriptions re-read what they missed from the store.
+   */
   busGap(): void;
   readonly clientCount: number;
 }
@@ -136,8 +145,10 @@ export function createLiveFeed(deps: LiveFeedDeps, overrides: Partial<LiveFeedOp
 
   return {
     register(server) {
+      // closeTimeout is a ws option that @types/ws does not declare yet.
+      const wsOptions = { maxPayload: options.maxMessageBytes, closeTimeout: options.closeTimeoutMs };
       void server.register(websocket, {
-        options: { maxPayload: options.maxMessageBytes },
+        options: wsOptions,
         // Clients normally leave during drain; whatever is left when the server closes is cut.
         preClose(done) {
           terminateAll();
@@ -198,8 +209,9 @@ export function createLiveFeed(deps: LiveFeedDeps, overrides: Partial<LiveFeedOp
       },
     },
     busGap() {
-      logger.warn({ topics: BUS_TOPICS }, 'event bus may have lost messages; live-feed subscribers told to refetch');
+      logger.warn({ clients: connections.size }, 'event bus may have lost messages; live-feed subscribers catch up');
       for (const topic of BUS_TOPICS) feeds[topic].markGap();
+      for (const connection of connections) connection.refreshRuns();
     },
     get clientCount() {
       return connections.size;

@@ -33,7 +33,7 @@ export class RunFeed {
 
   constructor(
     readonly topic: string,
-    private readonly runId: string,
+    readonly runId: string,
     afterSeq: number,
     private readonly source: RunFeedSource,
     private readonly sink: RunFeedSink,

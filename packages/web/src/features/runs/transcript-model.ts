@@ -161,7 +161,8 @@ export class TranscriptModel {
         this.note(seq, at, event.code === 0 ? 'neutral' : 'warning', describeExit(event));
         return;
       case 'result':
-        this.note(seq, at, event.success ? 'ok' : 'critical', describeResult(event));
+        // A stop the user asked for is not a failure worth alarming about.
+        this.note(seq, at, event.success ? 'ok' : event.errorKind === 'cancelled' ? 'warning' : 'critical', describeResult(event));
         return;
       case 'input.requested':
         this.note(
@@ -273,9 +274,17 @@ function describeResult(event: AgentEventOf<'result'>): string {
   if (event.durationMs !== null) facts.push(formatElapsedMs(event.durationMs));
   if (event.costUsd !== null) facts.push(formatUsd(event.costUsd));
   const head = event.success ? 'Finished' : `Failed${event.errorKind ? ` (${event.errorKind.replace('_', ' ')})` : ''}`;
-  const tail = !event.success && event.text ? `: ${event.text}` : '';
+  // On failure the text is usually the error; agents sometimes repeat their last message there, so keep one line.
+  const tail = !event.success && event.text ? `: ${oneLine(event.text, RESULT_TEXT_MAX)}` : '';
   const resets = event.resetsAt ? ` · limit resets ${event.resetsAt}` : '';
   return [head, ...facts].join(' · ') + resets + tail;
+}
+
+const RESULT_TEXT_MAX = 200;
+
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 function describeSummary(event: AgentEventOf<'log.summary'>): string {

@@ -32,14 +32,15 @@ export function formatElapsedMs(ms: number): string {
   return `${hours} h ${minutes % 60} min`;
 }
 
-/** `just now`, `5 min ago`, `3 h ago`, else the date. */
+/** `just now`, `42 s ago`, `5 min ago`, `3 h ago` (whole units, never rounded up), else the date. */
 export function formatRelativeTime(iso: string, now = Date.now()): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return iso;
-  const seconds = Math.round((now - at) / 1000);
-  if (seconds < 45) return 'just now';
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
-  if (seconds < 86_400) return `${Math.round(seconds / 3600)} h ago`;
+  const seconds = Math.floor((now - at) / 1000);
+  if (seconds < 10) return 'just now';
+  if (seconds < 60) return `${seconds} s ago`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
   return new Date(at).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 

@@ -9,6 +9,7 @@ import { migration0001Runs } from './0001-runs.js';
 import { migration0002Jobs } from './0002-jobs.js';
 import { migration0003Employees } from './0003-employees.js';
 import { migration0004Tasks } from './0004-tasks.js';
+import { migration0005Memories } from './0005-memories.js';
 
 export type StoreMigrations = ReadonlyArray<readonly [name: string, factory: (dialect: StoreDialect) => Migration]>;
 
@@ -17,6 +18,7 @@ export const storeMigrations: StoreMigrations = [
   ['0002-jobs', migration0002Jobs],
   ['0003-employees', migration0003Employees],
   ['0004-tasks', migration0004Tasks],
+  ['0005-memories', migration0005Memories],
 ];
 
 export const migrationProvider = (dialect: StoreDialect, migrations: StoreMigrations = storeMigrations): MigrationProvider => ({

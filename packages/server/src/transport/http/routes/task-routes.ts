@@ -69,19 +69,19 @@ export const taskRoutes: FastifyPluginAsyncZod<{ resolve: () => TaskRoutesDeps }
 
   app.post(
     '/api/tasks/:id/cancel',
-    { schema: { tags, summary: 'Cancel (stops its run)', params: taskIdParams, body: cancelTaskBody.optional(), response: { 200: task } } },
+    { schema: { tags, summary: 'Cancel (stops its run)', params: taskIdParams, body: cancelTaskBody.nullish(), response: { 200: task } } },
     async (req) => tasks().cancel(req.params.id, req.body ?? {}, actorOf(req)),
   );
 
   app.post(
     '/api/tasks/:id/resolve',
-    { schema: { tags, summary: 'Accept a completed task', params: taskIdParams, body: resolveTaskBody.optional(), response: { 200: task } } },
+    { schema: { tags, summary: 'Accept a completed task', params: taskIdParams, body: resolveTaskBody.nullish(), response: { 200: task } } },
     async (req) => tasks().resolve(req.params.id, req.body ?? {}, actorOf(req)),
   );
 
   app.post(
     '/api/tasks/:id/reopen',
-    { schema: { tags, summary: 'Reject a result with a reason; the task runs again', params: taskIdParams, body: reopenTaskBody.optional(), response: { 200: task } } },
+    { schema: { tags, summary: 'Reject a result with a reason; the task runs again', params: taskIdParams, body: reopenTaskBody.nullish(), response: { 200: task } } },
     async (req) => tasks().reopen(req.params.id, req.body ?? {}, actorOf(req)),
   );
 
