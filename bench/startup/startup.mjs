@@ -40,10 +40,13 @@ function freePort() {
   });
 }
 
+// Production requires a memory encryption key; one per benchmark process, so warm restarts reuse it.
+const MEMORY_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+
 /** One boot: ms from spawn to the first 200 on /ready, then SIGTERM and wait for exit 0. */
 async function bootOnce(extraEnv) {
   const port = await freePort();
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...extraEnv };
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), MEMORY_ENCRYPTION_KEY, ...extraEnv };
   let output = '';
   const started = performance.now();
   const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });

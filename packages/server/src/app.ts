@@ -142,6 +142,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       metricsProviders: {
         activeProcesses: metricsProviders.activeProcesses,
         queueDepth: metricsProviders.queueDepth,
+        runningTasks: async () => (await coreLoop.queueDepth()).running ?? 0,
         costTodayUsd: () => costTodayUsd(openedRuns().runs),
       },
       registry: metrics.registry,

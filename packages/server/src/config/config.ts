@@ -3,7 +3,7 @@
  * the slice they need from it; nothing else reads process.env. Durations are milliseconds and
  * paths are absolute.
  */
-import type { LogLevel, NodeEnv } from './env-schema.js';
+import type { LogLevel, MemoryEmbeddingProviderName, MemoryVectorIndexName, NodeEnv } from './env-schema.js';
 
 export interface Config {
   nodeEnv: NodeEnv;
@@ -70,6 +70,25 @@ export interface Config {
   queue: {
     /** Redis key prefix of the BullMQ queue (REDIS_URL only). @default 'dash' */
     prefix: string;
+  };
+  memory: {
+    /** MEMORY_ENCRYPTION_KEY (base64 of 32 bytes); null = use (or create) `keyFile`. Required in production. */
+    encryptionKey: string | null;
+    /** Where embedded/development mode keeps its generated key (mode 0600). @default `${dataDir}/memory.key` */
+    keyFile: string;
+    /** The sqlite-vec index file in embedded mode. @default `${dataDir}/memory-vectors.sqlite` */
+    vectorFile: string;
+    /** `auto`: sqlite-vec on SQLite, pgvector when installed on PostgreSQL, else the exact in-memory scan. */
+    vectorIndex: MemoryVectorIndexName;
+    embeddings: {
+      /** @default 'use-lite' */
+      provider: MemoryEmbeddingProviderName;
+      /** `http` only: base URL of an OpenAI-compatible API, e.g. `https://api.openai.com/v1`. */
+      url: string | null;
+      model: string | null;
+      dim: number | null;
+      apiKey: string | null;
+    };
   };
   dispatch: {
     /** Periodic dispatcher wake-up (besides the event-driven ones). @default 2 s */

@@ -72,6 +72,16 @@ const boolean = (raw: string): boolean | undefined => BOOLEANS[raw.toLowerCase()
 
 const nonEmptyToken = (raw: string): string | undefined => (/^\S+$/.test(raw) ? raw : undefined);
 
+/** 32 bytes of strict base64 (the memory encryption key); the value itself is kept as text. */
+const base64Key32 = (raw: string): string | undefined =>
+  /^[A-Za-z0-9+/]+={0,2}$/.test(raw) && raw.length % 4 === 0 && Buffer.from(raw, 'base64').length === 32 ? raw : undefined;
+
+export const MEMORY_EMBEDDING_PROVIDERS = ['use-lite', 'hash', 'http'] as const;
+export type MemoryEmbeddingProviderName = (typeof MEMORY_EMBEDDING_PROVIDERS)[number];
+export const MEMORY_VECTOR_INDEXES = ['auto', 'sqlite-vec', 'pgvector', 'exact'] as const;
+export type MemoryVectorIndexName = (typeof MEMORY_VECTOR_INDEXES)[number];
+const MEMORY_KEY_HINT = '32 random bytes encoded as base64 (generate one with `openssl rand -base64 32`)';
+
 /** Absolute paths separated by commas or colons, normalized and de-duplicated. */
 const absolutePaths = (raw: string): string[] | undefined => {
   const parts = raw
@@ -117,6 +127,13 @@ export const envSchema = z
     TASK_RETRY_BACKOFF: envVar(`expected ${DURATION_EXAMPLES} (0s = retry at once)`, duration(0), '10s'),
     SERVE_WEB: envVar('expected a boolean: true/false, 1/0, yes/no or on/off', boolean, 'true'),
     WEB_DIST_DIR: envVar('expected a directory path', (raw) => raw),
+    MEMORY_ENCRYPTION_KEY: envVar(`expected ${MEMORY_KEY_HINT}`, base64Key32),
+    MEMORY_EMBEDDINGS: envVar(`expected one of ${MEMORY_EMBEDDING_PROVIDERS.join(', ')}`, oneOf(MEMORY_EMBEDDING_PROVIDERS), 'use-lite'),
+    MEMORY_EMBEDDINGS_URL: envVar('expected an http:// or https:// base URL of an OpenAI-compatible API (e.g. https://api.openai.com/v1)', httpUrl),
+    MEMORY_EMBEDDINGS_MODEL: envVar('expected a model name without spaces', nonEmptyToken),
+    MEMORY_EMBEDDINGS_DIM: envVar('expected an integer from 1 to 8192 (the dimension of the model\'s vectors)', integer(1, 8192)),
+    MEMORY_EMBEDDINGS_API_KEY: envVar('expected a key without spaces', nonEmptyToken),
+    MEMORY_VECTOR_INDEX: envVar(`expected one of ${MEMORY_VECTOR_INDEXES.join(', ')}`, oneOf(MEMORY_VECTOR_INDEXES), 'auto'),
   })
   .superRefine((env, ctx) => {
     // Past the force deadline the process exits mid-drain, so the drain budget must fit inside it.
@@ -126,6 +143,15 @@ export const envSchema = z
         path: ['FORCE_EXIT_TIMEOUT'],
         message: `expected a duration longer than DRAIN_TIMEOUT (${env.DRAIN_TIMEOUT}ms)`,
       });
+    }
+    // Outside production a key is generated once into DATA_DIR/memory.key; production must bring its own.
+    if (env.NODE_ENV === 'production' && env.MEMORY_ENCRYPTION_KEY === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['MEMORY_ENCRYPTION_KEY'], message: `required when NODE_ENV=production: ${MEMORY_KEY_HINT}` });
+    }
+    if (env.MEMORY_EMBEDDINGS === 'http') {
+      for (const name of ['MEMORY_EMBEDDINGS_URL', 'MEMORY_EMBEDDINGS_MODEL', 'MEMORY_EMBEDDINGS_DIM'] as const) {
+        if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'required when MEMORY_EMBEDDINGS=http' });
+      }
     }
   });
 

@@ -107,6 +107,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
       registryDir: e.EMPLOYEE_REGISTRY_DIR === undefined ? ctx.defaultRegistryDir : resolve(ctx.cwd, e.EMPLOYEE_REGISTRY_DIR),
     },
     queue: { prefix: must(e.QUEUE_PREFIX, 'QUEUE_PREFIX') },
+    memory: {
+      encryptionKey: e.MEMORY_ENCRYPTION_KEY ?? null,
+      keyFile: join(dataDir, 'memory.key'),
+      vectorFile: join(dataDir, 'memory-vectors.sqlite'),
+      vectorIndex: must(e.MEMORY_VECTOR_INDEX, 'MEMORY_VECTOR_INDEX'),
+      embeddings: {
+        provider: must(e.MEMORY_EMBEDDINGS, 'MEMORY_EMBEDDINGS'),
+        url: e.MEMORY_EMBEDDINGS_URL ?? null,
+        model: e.MEMORY_EMBEDDINGS_MODEL ?? null,
+        dim: e.MEMORY_EMBEDDINGS_DIM ?? null,
+        apiKey: e.MEMORY_EMBEDDINGS_API_KEY ?? null,
+      },
+    },
     dispatch: {
       tickMs: must(e.DISPATCH_INTERVAL, 'DISPATCH_INTERVAL'),
       leaseMs: must(e.DISPATCH_LEASE, 'DISPATCH_LEASE'),

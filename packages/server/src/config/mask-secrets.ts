@@ -4,7 +4,7 @@
  * the whole value of variables whose name looks secret.
  */
 const MASK = '***';
-const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL)/i;
+const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ENCRYPTION_?KEY|CREDENTIAL)/i;
 /** `scheme://user:password@` (or `user:password@` with no scheme, at the start). */
 const URL_PASSWORD = /((?:^|\/\/)[^\s:/@]*:)[^\s@/]*@/g;
 /** `password=…` as a query parameter or in free text (`key=value` settings, libpq strings). */

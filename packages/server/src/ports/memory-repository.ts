@@ -79,6 +79,8 @@ export interface VectorInput {
 }
 
 export interface CandidateFilter {
+  /** Only memories owned by this employee. */
+  employeeId?: string;
   types?: readonly MemoryType[];
   /** ISO 8601 bounds on createdAt, inclusive. */
   createdFrom?: string;

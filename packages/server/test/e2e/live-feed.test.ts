@@ -95,6 +95,35 @@ describe('live feed (built server)', () => {
     expect(await client.next((m) => m.type === 'pong')).toEqual({ type: 'pong', id: 'still-there' });
   });
 
+  it('streams task changes on the tasks topic and resumes them after a reconnect', async () => {
+    const createTask = async (title: string): Promise<string> => {
+      const res = await fetch(`${server.url}/api/tasks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title, description: 'live feed e2e' }),
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const first = await open();
+    const subscribed = await first.subscribe('tasks');
+    if (subscribed.type !== 'subscribed' || subscribed.epoch === null) throw new Error(`unexpected ${JSON.stringify(subscribed)}`);
+    const one = await createTask('first');
+    await first.next((m) => m.type === 'event' && m.topic === 'tasks' && (m.data as { id: string }).id === one);
+    first.terminate();
+    await first.closed;
+    const lastSeen = Math.max(...first.events('tasks').map((e) => e.seq));
+    const two = await createTask('second');
+    // Let the task's own updates (dispatch) go by while the client is away.
+    await new Promise((r) => setTimeout(r, 300));
+
+    const second = await open([{ topic: 'tasks', afterSeq: lastSeen, epoch: subscribed.epoch }]);
+    await second.next((m) => m.type === 'event' && m.topic === 'tasks' && (m.data as { id: string }).id === two);
+    const seqs = second.events('tasks').map((e) => e.seq);
+    expect(seqs[0]).toBe(lastSeen + 1);
+    expect(seqs).toEqual(seqs.map((_, i) => lastSeen + 1 + i));
+  });
+
   it('sends metrics snapshots', async () => {
     const client = await open();
     await client.subscribe('metrics');

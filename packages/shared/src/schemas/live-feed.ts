@@ -2,9 +2,10 @@
  * The live feed: JSON text frames over the WebSocket at `/ws`, protocol version 1.
  *
  * Topics: `run:<runId>` (a run's events; seq = the run's stored event seq, valid on every server),
- * `tasks` and `employees` (the changed entity, as the REST API returns it), `metrics` (a snapshot
- * every 2 s while someone listens). Every `event` on a topic carries `seq`; the events of one
- * subscription arrive with consecutive seqs.
+ * `tasks` and `employees` (the changed entity, as the REST API returns it, or `{id, deleted: true}`
+ * / `{id, retired: true}` when it is gone), `metrics` (a snapshot every 2 s while someone
+ * listens). Every `event` on a topic carries `seq`; the events of one subscription arrive with
+ * consecutive seqs.
  *
  * Resume guarantee: subscribe again with `afterSeq` = the last seq received (and, for topics other
  * than runs, the `epoch` from `subscribed`) and you get exactly the missed events: no gap, no

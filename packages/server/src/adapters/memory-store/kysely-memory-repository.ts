@@ -28,7 +28,7 @@ import type { StoreDialect } from '../../ports/store.js';
 import type { MemoryCipher } from '../memory-crypto/memory-cipher.js';
 import type { StoreDatabase } from '../store/schema.js';
 import { adjustCollection, bm25Search, deleteTerms, insertTerms, moveTerms, termFrequencies } from './memory-lexical-index.js';
-import { indexPartition, searchPartitions } from './memory-partitions.js';
+import { indexPartition, searchPartitions } from '../../domain/memory/index-partitions.js';
 import { openPayload, parseTags, sealPayload, toMeta, toStoredMemory, type MemoryRow, type MetaRow } from './memory-row-codec.js';
 import { bytesToVector, vectorToBytes } from './vector-bytes.js';
 
@@ -82,13 +82,15 @@ export class KyselyMemoryRepository implements MemoryRepository {
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();
     const stored = await this.#meta(KEY_CHECK);
-    if (stored !== this.#cipher.keyCheck) {
+    if (stored !== this.#cipher.keyCheck && (await this.#hasMemories())) {
       throw new AppError('MEMORY_KEY_MISMATCH', {
         message:
           'MEMORY_ENCRYPTION_KEY does not match the key the stored memories were encrypted with (key check failed). ' +
           'Restore the original key (MEMORY_ENCRYPTION_KEY, or DATA_DIR/memory.key in embedded mode); the memories cannot be read without it.',
       });
     }
+    // Nothing is encrypted yet under the old key: adopt the new one.
+    if (stored !== this.#cipher.keyCheck) await this.#db.updateTable('memory_meta').set({ value: this.#cipher.keyCheck }).where('key', '=', KEY_CHECK).execute();
     await this.#db
       .insertInto('memory_meta')
       .values({ key: LEXICAL_VERSION, value: String(LEXICAL_TOKENS_VERSION) })
@@ -266,6 +268,7 @@ export class KyselyMemoryRepository implements MemoryRepository {
     const out: MemoryMeta[] = [];
     for (const chunk of chunks(ids)) {
       let query = this.#metaQuery().where('memories.id', 'in', chunk);
+      if (filter.employeeId !== undefined) query = query.where('memories.employee_id', '=', filter.employeeId);
       if (filter.types) query = query.where('memories.type', 'in', [...filter.types]);
       if (filter.createdFrom) query = query.where('memories.created_at', '>=', filter.createdFrom);
       if (filter.createdTo) query = query.where('memories.created_at', '<=', filter.createdTo);
@@ -406,6 +409,10 @@ export class KyselyMemoryRepository implements MemoryRepository {
       .where((eb) =>
         eb.or([eb('memory_vectors.memory_id', 'is', null), eb('memory_vectors.vector', 'is', null), eb('memory_vectors.provider', '<>', provider)]),
       );
+  }
+
+  async #hasMemories(): Promise<boolean> {
+    return (await this.#db.selectFrom('memories').select('id').limit(1).executeTakeFirst()) !== undefined;
   }
 
   async #meta(key: string): Promise<string | null> {

@@ -8,7 +8,6 @@
 import {
   errorCodes,
   isStaticLiveTopic,
-  liveClientMessage,
   liveCloseCodes,
   LIVE_FEED_VERSION,
   MAX_LIVE_SUBSCRIPTIONS,
@@ -22,6 +21,7 @@ import {
 import type { RawData, WebSocket } from 'ws';
 import { isAppError } from '../../domain/app-error.js';
 import type { Logger } from '../../ports/logger.js';
+import { parseClientMessage } from './client-message.js';
 import { encodeFrame } from './frames.js';
 import type { DisconnectReason, LiveFeedMetrics } from './live-feed-metrics.js';
 import { RunFeed, type RunFeedSink, type RunFeedSource } from './run-feed.js';
@@ -184,8 +184,12 @@ export class LiveConnection {
 
   private async handle(data: RawData): Promise<void> {
     if (this.closing) return;
-    const message = this.parse(data);
-    if (message === null) return;
+    const parsed = parseClientMessage(data);
+    if (!parsed.ok) {
+      this.error('VALIDATION_FAILED', parsed.problem);
+      return;
+    }
+    const message = parsed.message;
     if (!this.greeted && message.type !== 'hello') {
       this.error('VALIDATION_FAILED', 'The first message must be hello');
       return;
@@ -203,21 +207,6 @@ export class LiveConnection {
         this.sendMessage({ type: 'pong', ...(message.id !== undefined && { id: message.id }) });
         return;
     }
-  }
-
-  private parse(data: RawData): LiveClientMessage | null {
-    let json: unknown;
-    try {
-      json = JSON.parse(rawText(data));
-    } catch {
-      this.error('VALIDATION_FAILED', 'The message is not valid JSON');
-      return null;
-    }
-    const parsed = liveClientMessage.safeParse(json);
-    if (parsed.success) return parsed.data;
-    const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.length > 0 ? i.path.join('.') : 'message'}: ${i.message}`);
-    this.error('VALIDATION_FAILED', `Invalid message: ${issues.join('; ')}`);
-    return null;
   }
 
   private async hello(message: Extract<LiveClientMessage, { type: 'hello' }>): Promise<void> {
@@ -304,10 +293,4 @@ export class LiveConnection {
     this.ctx.logger.error({ err: err instanceof Error ? err.message : String(err), topic }, 'live-feed request failed');
     this.error('INTERNAL_ERROR', undefined, topic);
   }
-}
-
-function rawText(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
 }

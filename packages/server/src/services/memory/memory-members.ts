@@ -1,0 +1,10 @@
+/** Looks up the employee a memory request acts as: 404 NOT_FOUND for an unknown or retired one. */
+import { AppError } from '../../domain/app-error.js';
+import type { MemoryMember } from '../../domain/memory/memory-access.js';
+import type { MemoryMemberDirectory } from '../../ports/memory-repository.js';
+
+export async function requireMember(members: MemoryMemberDirectory, employeeId: string): Promise<MemoryMember> {
+  const member = await members.get(employeeId);
+  if (member === null) throw new AppError('NOT_FOUND', { message: `Employee ${employeeId} not found`, details: { employeeId } });
+  return member;
+}
