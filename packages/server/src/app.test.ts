@@ -97,7 +97,8 @@ describe('createApp (embedded mode)', () => {
     expect(instance.lifecycle.state).toBe('stopped');
     await expect(fetch(`${url}/health`)).rejects.toThrow();
     // Only the embedded database lives in DATA_DIR, and the clean close removed its WAL files.
-    expect(readdirSync(config.dataDir)).toEqual(['dashboard.sqlite']);
+    // (and the memory service's generated key and sqlite-vec index, see docs/memory.md).
+    expect(readdirSync(config.dataDir).sort()).toEqual(['dashboard.sqlite', 'memory-vectors.sqlite', 'memory.key']);
   });
 
   it('fails to start, and ends failed, when the port is taken', async () => {

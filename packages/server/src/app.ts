@@ -34,6 +34,7 @@ import { RunService } from './services/runs/run-service.js';
 import { WorkdirPolicy } from './services/runs/workdir-policy.js';
 import { runRoutes, type RunRoutesDeps } from './transport/http/routes/run-routes.js';
 import { registerCoreLoop } from './app-core-loop.js';
+import { registerMemory } from './app-memory.js';
 import { registerOpenApi } from './transport/http/routes/openapi.js';
 import { busDropCounter } from './adapters/bus-redis/bus-metrics.js';
 import { deploymentChannelPrefix, RedisEventBus } from './adapters/bus-redis/redis-event-bus.js';
@@ -238,6 +239,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     store: openedStore,
     runs: openedRuns,
   });
+
+  // The memory service (/api/memory): after the employee registry, whom it asks who is who.
+  registerMemory({ config, logger, lifecycle, server, store: openedStore, employees: coreLoop.employees });
 
   // Before HTTP: it opens after the bus topics are followed, and drain tells clients going-away.
   lifecycle.register(liveFeed.component);

@@ -3,6 +3,9 @@ import { parseDuration } from './duration.js';
 import { formatConfigIssues, loadConfig, type ConfigContext } from './load-config.js';
 import { maskCredentials } from './mask-secrets.js';
 
+/** 32 bytes, base64. */
+const MEMORY_KEY = 'q83vEjRWeJC6/BEiM0RVZneImaq7zN3u/wAREiIzRFU=';
+
 const ctx: ConfigContext = {
   cwd: '/srv/dash',
   hostname: 'box',
@@ -50,6 +53,13 @@ describe('loadConfig', () => {
       },
       employees: { registryDir: '/opt/dash/ai-employees' },
       queue: { prefix: 'dash' },
+      memory: {
+        encryptionKey: null,
+        keyFile: '/srv/dash/data/memory.key',
+        vectorFile: '/srv/dash/data/memory-vectors.sqlite',
+        vectorIndex: 'auto',
+        embeddings: { provider: 'use-lite', url: null, model: null, dim: null, apiKey: null },
+      },
       dispatch: { tickMs: 2_000, leaseMs: 30_000, retryBackoffMs: 10_000 },
     });
   });
@@ -78,6 +88,13 @@ describe('loadConfig', () => {
       DISPATCH_INTERVAL: '250ms',
       DISPATCH_LEASE: '10s',
       TASK_RETRY_BACKOFF: '0s',
+      MEMORY_ENCRYPTION_KEY: MEMORY_KEY,
+      MEMORY_EMBEDDINGS: 'http',
+      MEMORY_EMBEDDINGS_URL: 'http://ollama:11434/v1/',
+      MEMORY_EMBEDDINGS_MODEL: 'nomic-embed-text',
+      MEMORY_EMBEDDINGS_DIM: '768',
+      MEMORY_EMBEDDINGS_API_KEY: 'sk-local',
+      MEMORY_VECTOR_INDEX: 'exact',
     });
     expect(config).toMatchObject({
       nodeEnv: 'production',
@@ -95,6 +112,12 @@ describe('loadConfig', () => {
       employees: { registryDir: '/srv/dash/team' },
       queue: { prefix: 'dash-e2e.1' },
       dispatch: { tickMs: 250, leaseMs: 10_000, retryBackoffMs: 0 },
+      memory: {
+        encryptionKey: MEMORY_KEY,
+        keyFile: '/srv/dash/var/dash/memory.key',
+        vectorIndex: 'exact',
+        embeddings: { provider: 'http', url: 'http://ollama:11434/v1', model: 'nomic-embed-text', dim: 768, apiKey: 'sk-local' },
+      },
     });
   });
 
@@ -159,6 +182,27 @@ describe('configuration errors', () => {
     const text = errorText({ DATABASE_URL: 'dash:hunter2@db/dash' });
     expect(text).not.toContain('hunter2');
     expect(text).toContain('DATABASE_URL=');
+  });
+
+  it('requires MEMORY_ENCRYPTION_KEY in production, and never prints it', () => {
+    expect(errorText({ NODE_ENV: 'production' })).toBe(
+      'Invalid configuration:\n  MEMORY_ENCRYPTION_KEY is unset (its default is used): required when NODE_ENV=production: 32 random bytes encoded as base64 (generate one with `openssl rand -base64 32`)\n',
+    );
+    const text = errorText({ MEMORY_ENCRYPTION_KEY: 'c2hvcnQta2V5' });
+    expect(text).toContain('MEMORY_ENCRYPTION_KEY="<redacted>": expected 32 random bytes encoded as base64');
+    expect(text).not.toContain('c2hvcnQta2V5');
+    expect(errorText({ MEMORY_ENCRYPTION_KEY: `${MEMORY_KEY.slice(0, -4)}AAAAAAAA` })).toContain('MEMORY_ENCRYPTION_KEY=');
+    expect(ok({ NODE_ENV: 'production', MEMORY_ENCRYPTION_KEY: MEMORY_KEY }).memory.encryptionKey).toBe(MEMORY_KEY);
+  });
+
+  it('requires the endpoint, model and dimension for MEMORY_EMBEDDINGS=http', () => {
+    const lines = errorText({ MEMORY_EMBEDDINGS: 'http', MEMORY_EMBEDDINGS_MODEL: 'm' }).trimEnd().split('\n').slice(1);
+    expect(lines).toEqual([
+      '  MEMORY_EMBEDDINGS_URL is unset (its default is used): required when MEMORY_EMBEDDINGS=http',
+      '  MEMORY_EMBEDDINGS_DIM is unset (its default is used): required when MEMORY_EMBEDDINGS=http',
+    ]);
+    expect(errorText({ MEMORY_EMBEDDINGS: 'openai' })).toContain('MEMORY_EMBEDDINGS="openai": expected one of use-lite, hash, http');
+    expect(errorText({ MEMORY_EMBEDDINGS_API_KEY: 'two words' })).toContain('MEMORY_EMBEDDINGS_API_KEY="<redacted>"');
   });
 
   it('requires FORCE_EXIT_TIMEOUT to be longer than DRAIN_TIMEOUT, even when defaulted', () => {

@@ -121,8 +121,8 @@ export interface MemoryStorageFigures {
 export interface MemoryRepository {
   /**
    * Checks MEMORY_ENCRYPTION_KEY against the key check value stored with the memories (recording
-   * it on first use). Throws AppError MEMORY_KEY_MISMATCH when they differ: never silently
-   * unreadable memories.
+   * it on first use, or replacing it while no memory is stored). Throws AppError
+   * MEMORY_KEY_MISMATCH when they differ: never silently unreadable memories.
    */
   open(): Promise<void>;
   /** Inserts the memory (and its vector, if any) in one transaction. */

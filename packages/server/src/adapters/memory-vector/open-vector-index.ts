@@ -1,0 +1,56 @@
+/**
+ * Picks the vector index (MEMORY_VECTOR_INDEX, default `auto`):
+ *  - SQLite store: sqlite-vec in its own file; if the extension fails to load (it is pre-1.0 and
+ *    native), the exact in-memory scan, with a warning;
+ *  - PostgreSQL store: pgvector when the extension is available on the server
+ *    (`pg_available_extensions`), else the exact in-memory scan over vectors cached from the store.
+ * `exact` forces the in-memory scan; `sqlite-vec` and `pgvector` fail instead of falling back.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { MemoryVectorIndexName } from '../../config/env-schema.js';
+import type { StoreDialect } from '../../ports/store.js';
+import type { VectorIndex } from '../../ports/vector-index.js';
+import type { StoreDatabase } from '../store/schema.js';
+import { ExactVectorIndex } from './exact-vector-index.js';
+
+export interface OpenVectorIndexOptions {
+  kind: MemoryVectorIndexName;
+  dialect: StoreDialect;
+  db: Kysely<StoreDatabase>;
+  /** The sqlite-vec file (SQLite store only). */
+  file: string;
+  dim: number;
+  logger: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
+}
+
+/** Whether the PostgreSQL server can `create extension vector`. */
+export async function pgvectorAvailable(db: Kysely<StoreDatabase>): Promise<boolean> {
+  const { rows } = await sql<{ one: number }>`select 1 as one from pg_available_extensions where name = 'vector'`.execute(db);
+  return rows.length > 0;
+}
+
+export async function openVectorIndex(options: OpenVectorIndexOptions): Promise<VectorIndex> {
+  const { kind, dialect, logger } = options;
+  if (kind === 'exact') return new ExactVectorIndex(options.dim);
+  if (kind === 'sqlite-vec' || (kind === 'auto' && dialect === 'sqlite')) {
+    if (dialect !== 'sqlite') throw new Error('MEMORY_VECTOR_INDEX=sqlite-vec needs the embedded SQLite store (no DATABASE_URL)');
+    try {
+      const { SqliteVecIndex } = await import('./sqlite-vec-index.js');
+      return SqliteVecIndex.open({ file: options.file, dim: options.dim });
+    } catch (err) {
+      if (kind === 'sqlite-vec') throw err;
+      logger.warn({ err }, 'sqlite-vec could not be loaded; memory search uses the exact in-memory scan');
+      return new ExactVectorIndex(options.dim);
+    }
+  }
+  if (dialect !== 'postgres') throw new Error('MEMORY_VECTOR_INDEX=pgvector needs a PostgreSQL store (DATABASE_URL)');
+  const available = await pgvectorAvailable(options.db);
+  if (available) {
+    // The pgvector index itself is not part of this build yet (docs/memory.md): say so, and scan exactly.
+    logger.info({}, 'pgvector is available on the server, but this version searches with the exact in-memory scan');
+  } else {
+    logger.info({}, 'pgvector is not installed on the PostgreSQL server; memory search uses the exact in-memory scan');
+  }
+  if (kind === 'pgvector') throw new Error(available ? 'MEMORY_VECTOR_INDEX=pgvector is not supported by this version yet' : 'MEMORY_VECTOR_INDEX=pgvector, but the PostgreSQL server has no vector extension');
+  return new ExactVectorIndex(options.dim);
+}
