@@ -62,18 +62,8 @@ export class HashEmbeddingProvider implements EmbeddingProvider {
   }
 }
 
-function featureWeight(feature: string): number {
-  switch (feature[0]) {
-    case 'w':
-      return FEATURE_WEIGHTS.word;
-    case 'p':
-      return FEATURE_WEIGHTS.pair;
-    case 'c':
-      return FEATURE_WEIGHTS.trigram;
-    default:
-      return 1;
-  }
-}
+const WEIGHT_BY_PREFIX: Readonly<Record<string, number>> = { w: FEATURE_WEIGHTS.word, p: FEATURE_WEIGHTS.pair, c: FEATURE_WEIGHTS.trigram };
+const featureWeight = (feature: string): number => WEIGHT_BY_PREFIX[feature.charAt(0)] ?? 1;
 
 /** FNV-1a over UTF-16 code units, then the murmur3 finalizer for better low bits. */
 function hash32(text: string): number {

@@ -233,9 +233,12 @@ export class RunEventLog {
     const ring = this.runs.get(runId)?.ring ?? this.lingering.get(runId)?.ring;
     const fromRing = ring?.since(afterSeq);
     if (fromRing) return fromRing.slice(0, limit);
+    // Copy what is still unwritten BEFORE reading the store: every event missing from that copy was
+    // committed before the query began, so store page + copy has no gap even when a write lands
+    // while the page is being read.
+    const pending = [...(this.runs.get(runId)?.pending ?? [])];
     const stored = await this.deps.repo.page(runId, { afterSeq, limit });
     if (stored.length >= limit) return stored;
-    const pending = this.runs.get(runId)?.pending ?? [];
     const last = stored[stored.length - 1]?.seq ?? afterSeq;
     const extra = pending.filter((p) => p.event.seq > last).map((p) => p.event);
     return [...stored, ...extra].slice(0, limit);
