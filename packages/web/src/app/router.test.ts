@@ -1,12 +1,20 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { createPinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, RouterView } from 'vue-router';
+import { errorResponse, stubFetch } from '../test-support/fake-fetch';
 import { APP_NAME, createAppRouter } from './router';
+
+// Pages load their data; a server that knows nothing is enough to render them.
+beforeEach(() => {
+  stubFetch(() => errorResponse(404, 'NOT_FOUND', 'Not found'));
+});
+afterEach(() => vi.unstubAllGlobals());
 
 async function renderAt(path: string) {
   const router = createAppRouter(createMemoryHistory());
   await router.push(path);
-  const wrapper = mount(RouterView, { global: { plugins: [router] } });
+  const wrapper = mount(RouterView, { global: { plugins: [router, createPinia()] } });
   await flushPromises();
   return { router, wrapper };
 }
@@ -29,7 +37,7 @@ describe('router', () => {
 
   it('passes the id to detail pages', async () => {
     const { wrapper } = await renderAt('/tasks/task-123');
-    expect(wrapper.text()).toContain('ID task-123');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('ID task-123'));
   });
 
   it.each(['/nope', '/tasks/1/extra/deep', '/api-docs'])('falls back to not-found for %s', async (path) => {

@@ -27,7 +27,7 @@ import type {
 import type { StoreDialect } from '../../ports/store.js';
 import type { MemoryCipher } from '../memory-crypto/memory-cipher.js';
 import type { StoreDatabase } from '../store/schema.js';
-import { adjustCollection, bm25Search, deleteTerms, insertTerms, moveTerms, termFrequencies } from './memory-lexical-index.js';
+import { adjustCollection, bm25Search, deleteTerms, insertTerms, lockWriters, moveTerms, termFrequencies } from './memory-lexical-index.js';
 import { indexPartition, searchPartitions } from '../../domain/memory/index-partitions.js';
 import { openPayload, parseTags, sealPayload, toMeta, toStoredMemory, type MemoryRow, type MetaRow } from './memory-row-codec.js';
 import { bytesToVector, vectorToBytes } from './vector-bytes.js';
@@ -68,10 +68,12 @@ const MEMORY_COLUMNS = [
 
 export class KyselyMemoryRepository implements MemoryRepository {
   readonly #db: Db;
+  readonly #dialect: StoreDialect;
   readonly #cipher: MemoryCipher;
 
   constructor(options: KyselyMemoryRepositoryOptions) {
     this.#db = options.db;
+    this.#dialect = options.dialect;
     this.#cipher = options.cipher;
   }
 
@@ -103,6 +105,7 @@ export class KyselyMemoryRepository implements MemoryRepository {
     const sealed = sealPayload(this.#cipher, memory.id, memory.content, memory.context);
     const { terms, length } = termFrequencies(this.#cipher, searchableText(memory));
     await this.#db.transaction().execute(async (trx) => {
+      await lockWriters(trx);
       const { seq } = await trx
         .insertInto('memories')
         .values({
@@ -125,8 +128,8 @@ export class KyselyMemoryRepository implements MemoryRepository {
         })
         .returning('seq')
         .executeTakeFirstOrThrow();
-      await insertTerms(trx, Number(seq), memory.partition, terms);
       await adjustCollection(trx, 1, length);
+      await insertTerms(trx, Number(seq), memory.partition, terms, length);
       if (vector) await this.#putVector(trx, memory.id, memory.partition, vector);
     });
     const stored = await this.get(memory.id);
@@ -157,6 +160,7 @@ export class KyselyMemoryRepository implements MemoryRepository {
 
   async update(id: string, patch: MemoryPatch, vector?: VectorInput | null): Promise<StoredMemory | null> {
     const found = await this.#db.transaction().execute(async (trx) => {
+      await lockWriters(trx);
       const row = await trx.selectFrom('memories').select(MEMORY_COLUMNS).where('id', '=', id).executeTakeFirst();
       if (!row) return false;
       const current = normalizeRow(row);
@@ -171,9 +175,9 @@ export class KyselyMemoryRepository implements MemoryRepository {
       let termsCount = current.terms_count;
       if (textChanged) {
         const { terms, length } = termFrequencies(this.#cipher, searchableText({ content, context, tags }));
-        await deleteTerms(trx, current.seq);
-        await insertTerms(trx, current.seq, indexPartition(partition, archived), terms);
         await adjustCollection(trx, 0, length - current.terms_count);
+        await deleteTerms(trx, current.seq);
+        await insertTerms(trx, current.seq, indexPartition(partition, archived), terms, length);
         termsCount = length;
       } else if (partition !== current.partition) {
         await moveTerms(trx, current.seq, indexPartition(partition, archived));
@@ -207,10 +211,11 @@ export class KyselyMemoryRepository implements MemoryRepository {
 
   async delete(id: string): Promise<boolean> {
     return this.#db.transaction().execute(async (trx) => {
+      await lockWriters(trx);
       const row = await trx.selectFrom('memories').select(['seq', 'terms_count']).where('id', '=', id).executeTakeFirst();
       if (!row) return false;
-      await deleteTerms(trx, Number(row.seq));
       await adjustCollection(trx, -1, -Number(row.terms_count));
+      await deleteTerms(trx, Number(row.seq));
       await trx.deleteFrom('memories').where('id', '=', id).execute();
       await this.#dropVector(trx, id, '');
       return true;
@@ -220,6 +225,7 @@ export class KyselyMemoryRepository implements MemoryRepository {
   async setArchived(ids: readonly string[], archivedAt: string | null): Promise<string[]> {
     const changed: string[] = [];
     await this.#db.transaction().execute(async (trx) => {
+      await lockWriters(trx);
       for (const chunk of chunks(ids)) {
         const rows = await trx
           .selectFrom('memories')
@@ -282,7 +288,7 @@ export class KyselyMemoryRepository implements MemoryRepository {
   }
 
   lexicalSearch(query: string, partitions: readonly string[], limit: number, includeArchived: boolean): Promise<LexicalHit[]> {
-    return bm25Search(this.#db, this.#cipher, query, searchPartitions(partitions, includeArchived), limit);
+    return bm25Search(this.#db, this.#dialect, this.#cipher, query, searchPartitions(partitions, includeArchived), limit);
   }
 
   async vectorsOf(ids: readonly string[], provider: string): Promise<Map<string, Float32Array>> {
@@ -342,6 +348,7 @@ export class KyselyMemoryRepository implements MemoryRepository {
   async putVectors(items: readonly ({ id: string } & VectorInput)[]): Promise<void> {
     if (items.length === 0) return;
     await this.#db.transaction().execute(async (trx) => {
+      await lockWriters(trx);
       for (const chunk of chunks(items.map((i) => i.id))) {
         const rows = await trx.selectFrom('memories').select(['id', 'partition', 'archived_at']).where('id', 'in', chunk).execute();
         const byId = new Map(rows.map((r) => [r.id, indexPartition(r.partition, r.archived_at !== null)]));
@@ -458,7 +465,9 @@ export class KyselyMemoryRepository implements MemoryRepository {
   /** After a tokenizer change: re-derive every memory's terms from its (decrypted) text. */
   async #rebuildLexicalIndex(): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
+      await lockWriters(trx);
       await trx.deleteFrom('memory_terms').execute();
+      await trx.deleteFrom('memory_term_df').execute();
       let total = 0;
       let docs = 0;
       let after = -1;
@@ -469,7 +478,7 @@ export class KyselyMemoryRepository implements MemoryRepository {
           const row = normalizeRow(raw);
           const memory = toStoredMemory(this.#cipher, row, null);
           const { terms, length } = termFrequencies(this.#cipher, searchableText(memory));
-          await insertTerms(trx, row.seq, indexPartition(row.partition, row.archived_at !== null), terms);
+          await insertTerms(trx, row.seq, indexPartition(row.partition, row.archived_at !== null), terms, length);
           await trx.updateTable('memories').set({ terms_count: length }).where('seq', '=', row.seq).execute();
           total += length;
           docs += 1;

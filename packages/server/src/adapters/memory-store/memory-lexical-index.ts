@@ -6,12 +6,13 @@
  * keyed hash of each distinct token per memory, with its frequency (memory_terms). A query is
  * tokenized and hashed the same way; documents are ranked by Okapi BM25 computed in SQL from the
  * postings, with collection statistics (documents, total tokens) kept in memory_counters and
- * document frequencies counted from the postings at query time. The same SQL on both dialects
+ * document frequencies in memory_term_df (both updated by the writing transaction). The same SQL on both dialects
  * gives the same ranking on both. See docs/memory.md for what the blind index does and does not hide.
  */
 import { sql, type Kysely } from 'kysely';
 import { contentTokens } from '../../domain/memory/text-tokens.js';
 import type { LexicalHit } from '../../ports/memory-repository.js';
+import type { StoreDialect } from '../../ports/store.js';
 import type { MemoryCipher } from '../memory-crypto/memory-cipher.js';
 import type { StoreDatabase } from '../store/schema.js';
 
@@ -19,6 +20,8 @@ const K1 = 1.2;
 const B = 0.75;
 /** Query tokens beyond this are ignored (a query is at most 1,000 characters anyway). */
 const MAX_QUERY_TERMS = 64;
+/** Terms actually scored: the rarest ones (see bm25Search). */
+const MAX_SCORED_TERMS = 8;
 const INSERT_CHUNK = 400;
 
 export interface TermRow {
@@ -26,6 +29,7 @@ export interface TermRow {
   partition: string;
   seq: number;
   tf: number;
+  dl: number;
 }
 
 /** Hashed term frequencies of a text, and its length in tokens. */
@@ -39,19 +43,48 @@ export function termFrequencies(cipher: MemoryCipher, text: string): { terms: Ma
   return { terms, length: tokens.length };
 }
 
-export async function insertTerms(db: Kysely<StoreDatabase>, seq: number, partition: string, terms: Map<string, number>): Promise<void> {
-  const rows: TermRow[] = [...terms].map(([term, tf]) => ({ term, partition, seq, tf }));
+export async function insertTerms(
+  db: Kysely<StoreDatabase>,
+  seq: number,
+  partition: string,
+  terms: Map<string, number>,
+  length: number,
+): Promise<void> {
+  // Sorted, so concurrent writers update df rows in one order (they are serialized anyway, see lockWriters).
+  const rows: TermRow[] = [...terms].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([term, tf]) => ({ term, partition, seq, tf, dl: length }));
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await db.insertInto('memory_terms').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+    const chunk = rows.slice(i, i + INSERT_CHUNK);
+    await db.insertInto('memory_terms').values(chunk).execute();
+    await db
+      .insertInto('memory_term_df')
+      .values(chunk.map((r) => ({ term: r.term, df: 1 })))
+      .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql<number>`memory_term_df.df + 1` }))
+      .execute();
   }
 }
 
 export async function deleteTerms(db: Kysely<StoreDatabase>, seq: number): Promise<void> {
+  const terms = (await db.selectFrom('memory_terms').select('term').where('seq', '=', seq).orderBy('term').execute()).map((r) => r.term);
+  for (let i = 0; i < terms.length; i += INSERT_CHUNK) {
+    await db
+      .updateTable('memory_term_df')
+      .set({ df: sql<number>`df - 1` })
+      .where('term', 'in', terms.slice(i, i + INSERT_CHUNK))
+      .execute();
+  }
   await db.deleteFrom('memory_terms').where('seq', '=', seq).execute();
 }
 
 export async function moveTerms(db: Kysely<StoreDatabase>, seq: number, partition: string): Promise<void> {
   await db.updateTable('memory_terms').set({ partition }).where('seq', '=', seq).execute();
+}
+
+/**
+ * Serializes memory writers on PostgreSQL (a row lock on a counter, held to commit), so writers
+ * never deadlock on the df rows they share; a no-op cost on SQLite, where writes are serial anyway.
+ */
+export async function lockWriters(db: Kysely<StoreDatabase>): Promise<void> {
+  await db.updateTable('memory_counters').set({ value: sql<number>`value` }).where('name', '=', 'docs').execute();
 }
 
 /** Keeps the BM25 collection statistics in step with the postings. */
@@ -62,8 +95,15 @@ export async function adjustCollection(db: Kysely<StoreDatabase>, docs: number, 
   }
 }
 
+/**
+ * BM25 over the query's rarest terms. Scoring only the MAX_SCORED_TERMS terms with the highest
+ * idf bounds the postings read per query (a long task description or a very common word would
+ * otherwise read a large share of the index); common terms add little to BM25 anyway, and the
+ * vector side of hybrid ranking carries the rest of the query's meaning.
+ */
 export async function bm25Search(
   db: Kysely<StoreDatabase>,
+  dialect: StoreDialect,
   cipher: MemoryCipher,
   query: string,
   partitions: readonly string[],
@@ -74,33 +114,34 @@ export async function bm25Search(
 
   const [counters, dfRows] = await Promise.all([
     db.selectFrom('memory_counters').select(['name', 'value']).where('name', 'in', ['docs', 'terms_total']).execute(),
-    db
-      .selectFrom('memory_terms')
-      .select(['term', (eb) => eb.fn.countAll<number | string>().as('df')])
-      .where('term', 'in', terms)
-      .groupBy('term')
-      .execute(),
+    db.selectFrom('memory_term_df').select(['term', 'df']).where('term', 'in', terms).where('df', '>', 0).execute(),
   ]);
   const docs = Math.max(1, Number(counters.find((c) => c.name === 'docs')?.value ?? 0));
   const avgLength = Math.max(1, Number(counters.find((c) => c.name === 'terms_total')?.value ?? 0) / docs);
-  const weighted = dfRows.map((r) => {
-    const df = Number(r.df);
-    return { term: r.term, idf: Math.log(1 + (docs - df + 0.5) / (df + 0.5)) };
-  });
+  const weighted = dfRows
+    .map((r) => ({ term: r.term, df: Number(r.df) }))
+    .sort((a, b) => a.df - b.df || (a.term < b.term ? -1 : 1))
+    .slice(0, MAX_SCORED_TERMS)
+    .map(({ term, df }) => ({ term, idf: Math.log(1 + (docs - df + 0.5) / (df + 0.5)) }));
   if (weighted.length === 0) return [];
 
   const values = sql.join(weighted.map((w) => sql`(cast(${w.term} as text), cast(${w.idf} as double precision))`));
+  // SQLite: CROSS JOIN pins the join order (the few query terms drive the postings lookups).
+  const from = dialect === 'sqlite' ? sql`q cross join memory_terms t` : sql`q join memory_terms t on true`;
   const rows = await sql<{ id: string; score: number | string }>`
     with q(term, idf) as (values ${values})
-    select m.id as id,
-           sum(q.idf * (t.tf * ${sql.lit(K1 + 1)}) / (t.tf + ${sql.lit(K1)} * (${sql.lit(1 - B)} + ${sql.lit(B)} * m.terms_count / cast(${avgLength} as double precision)))) as score
-    from memory_terms t
-    join q on q.term = t.term
-    join memories m on m.seq = t.seq
-    where t.partition in (${sql.join([...partitions])})
-    group by m.id
-    order by score desc, m.id
-    limit ${limit}
+    select m.id as id, s.score as score
+    from (
+      select t.seq as seq,
+             sum(q.idf * (t.tf * ${sql.lit(K1 + 1)}) / (t.tf + ${sql.lit(K1)} * (${sql.lit(1 - B)} + ${sql.lit(B)} * t.dl / cast(${avgLength} as double precision)))) as score
+      from ${from}
+      where t.term = q.term and t.partition in (${sql.join([...partitions])})
+      group by t.seq
+      order by score desc
+      limit ${limit}
+    ) s
+    join memories m on m.seq = s.seq
+    order by s.score desc, m.id
   `.execute(db);
   return rows.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
 }

@@ -233,6 +233,14 @@ export interface MemoryTermsTable {
   partition: string;
   seq: number;
   tf: number;
+  /** The memory's length in tokens (BM25 length normalization). */
+  dl: number;
+}
+
+export interface MemoryTermDfTable {
+  term: string;
+  /** Memories containing the term (archived ones included). */
+  df: number;
 }
 
 export interface MemoryMetaTable {
@@ -258,6 +266,7 @@ export interface StoreDatabase {
   memories: MemoriesTable;
   memory_vectors: MemoryVectorsTable;
   memory_terms: MemoryTermsTable;
+  memory_term_df: MemoryTermDfTable;
   memory_meta: MemoryMetaTable;
   memory_counters: MemoryCountersTable;
 }

@@ -14,7 +14,7 @@
  */
 import type { MemorySearchMode, MemoryScoreParts } from '@dash/shared';
 
-export const RANKING_WEIGHTS = { lexical: 0.3, vector: 0.55, importance: 0.1, recency: 0.05 } as const;
+export const RANKING_WEIGHTS = { lexical: 0.35, vector: 0.55, importance: 0.05, recency: 0.05 } as const;
 export type RankingWeights = { readonly [K in keyof typeof RANKING_WEIGHTS]: number };
 
 /** Age at which the recency boost halves. */
@@ -49,11 +49,12 @@ export function recencyOf(createdAtMs: number, nowMs: number): number {
   return Math.exp((-Math.LN2 * ageDays) / RECENCY_HALF_LIFE_DAYS);
 }
 
-/** Best first; ties broken by id so results are stable. */
+/** Best first; ties go to the newer memory, then by id, so results are stable. */
 export function rankCandidates(candidates: readonly RankCandidate[], options: RankOptions): Ranked[] {
   const w = options.weights ?? RANKING_WEIGHTS;
   const maxLexical = Math.max(0, ...candidates.map((c) => c.lexical ?? 0));
   const maxVector = Math.max(0, ...candidates.map((c) => c.vector ?? 0));
+  const createdAt = new Map(candidates.map((c) => [c.id, c.createdAtMs]));
   const ranked = candidates.map((c): Ranked => {
     const parts: MemoryScoreParts = {
       lexical: maxLexical > 0 ? Math.max(0, c.lexical ?? 0) / maxLexical : 0,
@@ -69,7 +70,9 @@ export function rankCandidates(candidates: readonly RankCandidate[], options: Ra
           : w.lexical * parts.lexical + w.vector * parts.vector + w.importance * parts.importance + w.recency * parts.recency;
     return { id: c.id, score: round(score), parts: { lexical: round(parts.lexical), vector: round(parts.vector), importance: parts.importance, recency: round(parts.recency) } };
   });
-  return ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return ranked.sort(
+    (a, b) => b.score - a.score || (createdAt.get(b.id) ?? 0) - (createdAt.get(a.id) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 const round = (n: number): number => Math.round(n * 1e6) / 1e6;

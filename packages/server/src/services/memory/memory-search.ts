@@ -19,7 +19,7 @@ import type {
 } from '@dash/shared';
 import { isAppError } from '../../domain/app-error.js';
 import { packContext } from '../../domain/memory/context-budget.js';
-import { rankCandidates, type Ranked } from '../../domain/memory/hybrid-ranking.js';
+import { rankCandidates, type Ranked, type RankingWeights } from '../../domain/memory/hybrid-ranking.js';
 import { searchPartitions } from '../../domain/memory/index-partitions.js';
 import { readablePartitions, type MemoryMember } from '../../domain/memory/memory-access.js';
 import type { Clock } from '../../ports/clock.js';
@@ -43,6 +43,8 @@ export interface MemorySearchDeps {
   sync: VectorSync;
   clock: Clock;
   logger: Logger;
+  /** Overrides RANKING_WEIGHTS (weight tuning in bench/memory/retrieval.ts). */
+  weights?: RankingWeights;
 }
 
 /** A ranked candidate with its metadata (nothing decrypted yet). */
@@ -186,7 +188,7 @@ export class MemorySearch {
           importance: m.importance,
           createdAtMs: Date.parse(m.createdAt),
         })),
-        { mode: options.mode, boostRecent: options.boostRecent, nowMs: this.deps.clock.now() },
+        { mode: options.mode, boostRecent: options.boostRecent, nowMs: this.deps.clock.now(), ...(this.deps.weights && { weights: this.deps.weights }) },
       );
       return ranked.map((r) => ({ ...r, meta: byId.get(r.id) as MemoryMeta, rawVector: vectorScore.get(r.id) ?? null }));
     }

@@ -7,6 +7,7 @@
  * preventDefault for a swallowed sequence, so the shell still sees it.
  */
 import { onBeforeUnmount, onMounted } from 'vue';
+import { registerPageShortcuts } from '../shortcuts/page-shortcut-registry';
 import { createSequenceMatcher } from '../shortcuts/sequence-matcher';
 import { isEditableTarget } from '../shortcuts/use-keyboard-shortcuts';
 
@@ -40,6 +41,14 @@ export function usePageShortcuts(shortcuts: readonly PageShortcut[]): void {
     }
   }
 
-  onMounted(() => window.addEventListener('keydown', onKeydown));
-  onBeforeUnmount(() => window.removeEventListener('keydown', onKeydown));
+  // Listed in the shortcut help while the page is mounted.
+  let unregister: (() => void) | null = null;
+  onMounted(() => {
+    window.addEventListener('keydown', onKeydown);
+    unregister = registerPageShortcuts(shortcuts.map((s) => ({ keys: [s.key], description: s.description })));
+  });
+  onBeforeUnmount(() => {
+    window.removeEventListener('keydown', onKeydown);
+    unregister?.();
+  });
 }

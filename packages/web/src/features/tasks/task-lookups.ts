@@ -38,7 +38,7 @@ export const useTaskLookupsStore = defineStore('task-lookups', () => {
   let inFlight: Promise<void> | null = null;
 
   const skillGroups = computed(() => groupSkills(skills.value));
-  const skillLabels = computed(() => new Map(skills.value.items.map((s) => [s.id, s.label])));
+  const skillLabels = computed(() => new Map<string, string>(skills.value.items.map((s) => [s.id, s.label])));
   const employeeNames = computed(() => new Map(employees.value.map((e) => [e.id, e.name])));
 
   /** Loads both lists once; later calls share the first (call `reload` to force). */

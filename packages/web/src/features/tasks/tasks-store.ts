@@ -9,7 +9,8 @@
  *    at its place in the order, if that place lies within the pages loaded so far;
  *  - a tombstone (`{id, deleted: true}`) removes the task;
  *  - events that arrive while a page is loading are kept and applied to the loaded page;
- *  - a `reset` on the topic (the server could not replay a gap) reloads the first page.
+ *  - the first `subscribed` and every `reset` (the server could not replay a gap) reload the
+ *    first page.
  */
 import type { Task } from '@dash/shared';
 import { defineStore } from 'pinia';
@@ -47,9 +48,12 @@ export const useTasksStore = defineStore('tasks', () => {
   /** Live changes seen while a first page is in flight, by id (the latest wins). */
   let buffered: Map<string, Change> | null = null;
 
-  /** Sets the filters and reloads when they changed (or nothing is loaded yet). */
-  async function setFilters(next: TaskFilters): Promise<void> {
-    if (loaded.value && sameFilters(next, filters.value)) return;
+  /**
+   * Sets the filters and reloads when they changed, nothing is loaded yet, or `force` (a page
+   * opening again: what was loaded earlier went stale while nobody listened).
+   */
+  async function setFilters(next: TaskFilters, force = false): Promise<void> {
+    if (!force && loaded.value && sameFilters(next, filters.value)) return;
     filters.value = next;
     await load();
   }
@@ -133,12 +137,22 @@ export const useTasksStore = defineStore('tasks', () => {
     items.value = [...list, change].sort(compareTasks);
   }
 
-  /** Live updates while a page is open; returns the function that stops them. */
+  /**
+   * Live updates while a page is open; returns the function that stops them. The topic starts
+   * "from now" when the server confirms it, so the first confirmation reloads the list: changes
+   * made between an earlier REST answer and that moment are not lost.
+   */
   function listen(): () => void {
+    let confirmed = false;
     return useLiveFeedStore().subscribe(tasksTopic, {
       event: (data) => {
         if (isTaskTombstone(data)) apply({ id: data.id, deleted: true });
         else if (isTask(data)) apply(data);
+      },
+      subscribed: () => {
+        if (confirmed) return;
+        confirmed = true;
+        if (loaded.value || loading.value) void load();
       },
       reset: () => void load(),
     });

@@ -8,7 +8,8 @@
  *    and dimension, and `rev`, the change revision vector indexes follow. A deleted memory leaves
  *    a tombstone (vector null) so indexes learn about the deletion.
  *  - memory_terms: the blind lexical index: one row per (keyed hash of a token, memory) with the
- *    term frequency; the primary key serves the BM25 lookup (term, partition).
+ *    term frequency and the memory's length in tokens; the primary key serves the BM25 lookup
+ *    (term, partition); memory_term_df holds each term's document frequency.
  *  - memory_meta: settings such as the key check value; memory_counters: the revision counter and
  *    the BM25 collection statistics (updated in the writing transaction, which also serializes
  *    vector writes so revisions commit in order).
@@ -55,15 +56,28 @@ export const migration0005Memories = (dialect: StoreDialect): Migration => ({
       .execute();
     await db.schema.createIndex('memory_vectors_rev_idx').on('memory_vectors').column('rev').unique().execute();
 
-    await db.schema
+    // The postings are read by (term, partition) ranges and need tf and dl (document length) for
+    // BM25: clustered on SQLite (WITHOUT ROWID), a covering primary key on PostgreSQL.
+    const terms = db.schema
       .createTable('memory_terms')
       .addColumn('term', 'text', (c) => c.notNull())
       .addColumn('partition', 'text', (c) => c.notNull())
       .addColumn('seq', 'bigint', (c) => c.notNull())
       .addColumn('tf', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('memory_terms_pkey', ['term', 'partition', 'seq'])
-      .execute();
+      .addColumn('dl', 'integer', (c) => c.notNull());
+    if (pg) {
+      await terms.execute();
+      await sql`alter table memory_terms add constraint memory_terms_pkey primary key (term, partition, seq) include (tf, dl)`.execute(db);
+    } else {
+      await terms.addPrimaryKeyConstraint('memory_terms_pkey', ['term', 'partition', 'seq']).modifyEnd(sql`without rowid`).execute();
+    }
     await db.schema.createIndex('memory_terms_seq_idx').on('memory_terms').column('seq').execute();
+    // Document frequency per term, kept in step with the postings (BM25 idf without counting them).
+    await db.schema
+      .createTable('memory_term_df')
+      .addColumn('term', 'text', (c) => c.primaryKey())
+      .addColumn('df', 'integer', (c) => c.notNull())
+      .execute();
 
     await db.schema
       .createTable('memory_meta')
@@ -79,7 +93,7 @@ export const migration0005Memories = (dialect: StoreDialect): Migration => ({
   },
 
   async down(db: Kysely<unknown>): Promise<void> {
-    for (const table of ['memory_counters', 'memory_meta', 'memory_terms', 'memory_vectors', 'memories']) {
+    for (const table of ['memory_counters', 'memory_meta', 'memory_term_df', 'memory_terms', 'memory_vectors', 'memories']) {
       await db.schema.dropTable(table).execute();
     }
   },

@@ -1,0 +1,65 @@
+/**
+ * The labelled retrieval set (test/fixtures/memory-retrieval) is well formed: enough memories for
+ * every role, enough queries, relevant ids that exist, and queries that paraphrase rather than
+ * copy their memories.
+ */
+import { readFileSync } from 'node:fs';
+import { employeeRoleIds, memoryTypes } from '@dash/shared';
+import { describe, expect, it } from 'vitest';
+import { words } from '../../src/domain/memory/text-tokens.js';
+
+interface FixtureMemory {
+  id: string;
+  employeeId: string;
+  type: string;
+  tags: string[];
+  content: string;
+}
+interface FixtureQuery {
+  id: string;
+  employeeId: string;
+  query: string;
+  relevant: string[];
+}
+
+const dir = new URL('../fixtures/memory-retrieval/', import.meta.url);
+const memories = JSON.parse(readFileSync(new URL('memories.json', dir), 'utf8')) as FixtureMemory[];
+const queries = JSON.parse(readFileSync(new URL('queries.json', dir), 'utf8')) as FixtureQuery[];
+
+describe('labelled memory retrieval set', () => {
+  it('has at least 300 memories spread over the 13 roles, of every type', () => {
+    expect(memories.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(memories.map((m) => m.id)).size).toBe(memories.length);
+    const perEmployee = new Map<string, number>();
+    for (const m of memories) perEmployee.set(m.employeeId, (perEmployee.get(m.employeeId) ?? 0) + 1);
+    expect(perEmployee.size).toBe(employeeRoleIds.length);
+    for (const count of perEmployee.values()) expect(count).toBeGreaterThanOrEqual(20);
+    expect(new Set(memories.map((m) => m.type))).toEqual(new Set(memoryTypes));
+    for (const m of memories) expect(m.content.length).toBeLessThanOrEqual(10_000);
+  });
+
+  it('has at least 60 queries whose relevant memories exist', () => {
+    expect(queries.length).toBeGreaterThanOrEqual(60);
+    const ids = new Set(memories.map((m) => m.id));
+    for (const q of queries) {
+      expect(q.relevant.length, q.id).toBeGreaterThan(0);
+      for (const r of q.relevant) expect(ids.has(r), `${q.id} → ${r}`).toBe(true);
+    }
+    expect(new Set(queries.map((q) => q.id)).size).toBe(queries.length);
+  });
+
+  it('paraphrases: no query repeats five consecutive words of a memory it should find', () => {
+    const byId = new Map(memories.map((m) => [m.id, m]));
+    const grams = (text: string): Set<string> => {
+      const w = words(text);
+      return new Set(w.slice(0, Math.max(0, w.length - 4)).map((_, i) => w.slice(i, i + 5).join(' ')));
+    };
+    for (const q of queries) {
+      const queryGrams = grams(q.query);
+      for (const r of q.relevant) {
+        const shared = [...grams(byId.get(r)?.content ?? '')].filter((g) => queryGrams.has(g));
+        expect(shared, `${q.id} copies ${r}`).toEqual([]);
+      }
+    }
+  });
+});
