@@ -1,7 +1,7 @@
 import type { Task } from '@dash/shared';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, type Pinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, RouterView } from 'vue-router';
 import { createAppRouter } from '../app/router';
 import { configureLiveFeed, useLiveFeedStore } from '../features/live-feed/live-feed-store';
@@ -82,6 +82,9 @@ async function open(path = `/tasks/${backend.task.id}`): Promise<VueWrapper> {
 
 const press = (key: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
 const posts = () => backend.requests.filter((r) => r.method === 'POST');
+
+// The page is lazy-loaded by the router: compile it once up front, not inside the first test.
+beforeAll(() => import('./TaskDetailPage.vue'), 30_000);
 
 beforeEach(() => {
   FakeWebSocket.reset();

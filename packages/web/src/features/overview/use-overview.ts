@@ -20,6 +20,8 @@ export const CHART_WINDOW_MS = 15 * 60 * 1000;
 /** Two snapshots a minute more than the window needs at the server's 2 s pace. */
 export const CHART_CAPACITY = 600;
 const STATS_REFRESH_MS = 30_000;
+/** After a run ends (a task settles), totals and cost change: refresh them this soon. */
+const STATS_SETTLE_DELAY_MS = 1_000;
 const THROUGHPUT_WINDOW_MS = 60_000;
 
 /** Series in the ring, in column order. */
@@ -32,6 +34,9 @@ export function queuedOf(snapshot: MetricsSnapshot | null): number | null {
   if (!depth) return null;
   return depth.queued ?? depth.waiting ?? null;
 }
+
+/** Statuses a task is in while work is still ahead; any other transition settles something. */
+const activeStatuses: ReadonlySet<string> = new Set(['pending', 'queued', 'running']);
 
 const toError = (cause: unknown): ApiError => (cause instanceof ApiError ? cause : ApiError.client('BAD_RESPONSE', { cause }));
 
@@ -107,6 +112,15 @@ export function useOverview() {
   let stopMetrics: (() => void) | null = null;
   let stopTasks: (() => void) | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
+  let settleTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function statsSoon(): void {
+    if (settleTimer !== null) return;
+    settleTimer = setTimeout(() => {
+      settleTimer = null;
+      void loadStats();
+    }, STATS_SETTLE_DELAY_MS);
+  }
 
   onMounted(() => {
     stopMetrics = feed.subscribe('metrics', {
@@ -117,8 +131,12 @@ export function useOverview() {
     let confirmed = false;
     stopTasks = feed.subscribe(tasksTopic, {
       event: (data) => {
-        if (isTaskTombstone(data)) log.remove(data.id);
-        else if (isTask(data) && !log.apply(data)) return;
+        if (isTaskTombstone(data)) {
+          log.remove(data.id);
+        } else {
+          if (!isTask(data) || !log.apply(data)) return;
+          if (!activeStatuses.has(data.status)) statsSoon();
+        }
         activityVersion.value += 1;
       },
       // What changed before the subscription (or during a gap the server could not replay).
@@ -137,6 +155,7 @@ export function useOverview() {
     stopMetrics?.();
     stopTasks?.();
     if (timer !== null) clearInterval(timer);
+    if (settleTimer !== null) clearTimeout(settleTimer);
   });
 
   return { stats, statsError, snapshot, chartData, tiles, activity, activityLoaded, reloadStats: loadStats };
