@@ -41,6 +41,7 @@ if (values.store === 'postgres') {
 let persisted = 0;
 const h = await makeRunHarness({
   ...(store && { store }),
+  maxConcurrent: agents,
   metrics: {
     tokens: () => undefined,
     cost: () => undefined,

@@ -11,7 +11,7 @@ import { MemoryCipher } from '../../packages/server/src/adapters/memory-crypto/m
 import { HashEmbeddingProvider } from '../../packages/server/src/adapters/memory-embeddings/hash-embedding-provider.js';
 import { UseLiteEmbeddingProvider } from '../../packages/server/src/adapters/memory-embeddings/use-lite-embedding-provider.js';
 import { KyselyMemoryRepository } from '../../packages/server/src/adapters/memory-store/kysely-memory-repository.js';
-import { ExactVectorIndex } from '../../packages/server/src/adapters/memory-vector/exact-vector-index.js';
+import { InMemoryVectorIndex } from '../../packages/server/src/adapters/memory-vector/in-memory-vector-index.js';
 import { SqliteVecIndex } from '../../packages/server/src/adapters/memory-vector/sqlite-vec-index.js';
 import { storeDatabaseOf } from '../../packages/server/src/adapters/store/kysely-store.js';
 import { openStore } from '../../packages/server/src/adapters/store/open-store.js';
@@ -93,7 +93,7 @@ export interface BenchMemory {
   close(): Promise<void>;
 }
 
-export async function openBenchMemory(options: { store: StoreName; embeddings: EmbeddingProvider; index?: 'sqlite-vec' | 'exact' }): Promise<BenchMemory> {
+export async function openBenchMemory(options: { store: StoreName; embeddings: EmbeddingProvider; index?: 'sqlite-vec' | 'in-memory' }): Promise<BenchMemory> {
   const dir: TempDir = await makeTempDir('dash-memory-bench-');
   let database: TestDatabase | null = null;
   let store: Store;
@@ -103,11 +103,11 @@ export async function openBenchMemory(options: { store: StoreName; embeddings: E
     database = await createTestDatabase();
     store = await openStore({ kind: 'postgres', url: database.url, poolSize: 4 });
   }
-  const indexKind = options.index ?? (options.store === 'sqlite' ? 'sqlite-vec' : 'exact');
+  const indexKind = options.index ?? (options.store === 'sqlite' ? 'sqlite-vec' : 'in-memory');
   const index: VectorIndex =
     indexKind === 'sqlite-vec'
       ? SqliteVecIndex.open({ file: join(dir.path, 'memory-vectors.sqlite'), dim: options.embeddings.dim })
-      : new ExactVectorIndex(options.embeddings.dim);
+      : new InMemoryVectorIndex(options.embeddings.dim);
   const repository = new KyselyMemoryRepository({ ...storeDatabaseOf(store), cipher: new MemoryCipher(randomBytes(32)) });
   const clock = new BenchClock();
   const service = new MemoryService(

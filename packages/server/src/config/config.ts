@@ -78,7 +78,7 @@ export interface Config {
     keyFile: string;
     /** The sqlite-vec index file in embedded mode. @default `${dataDir}/memory-vectors.sqlite` */
     vectorFile: string;
-    /** `auto`: sqlite-vec on SQLite, pgvector when installed on PostgreSQL, else the exact in-memory scan. */
+    /** `auto`: sqlite-vec on SQLite; on PostgreSQL pgvector when installed (not yet used), else the in-memory index. */
     vectorIndex: MemoryVectorIndexName;
     embeddings: {
       /** @default 'use-lite' */

@@ -78,7 +78,7 @@ const base64Key32 = (raw: string): string | undefined =>
 
 export const MEMORY_EMBEDDING_PROVIDERS = ['use-lite', 'hash', 'http'] as const;
 export type MemoryEmbeddingProviderName = (typeof MEMORY_EMBEDDING_PROVIDERS)[number];
-export const MEMORY_VECTOR_INDEXES = ['auto', 'sqlite-vec', 'pgvector', 'exact'] as const;
+export const MEMORY_VECTOR_INDEXES = ['auto', 'sqlite-vec', 'pgvector', 'in-memory'] as const;
 export type MemoryVectorIndexName = (typeof MEMORY_VECTOR_INDEXES)[number];
 const MEMORY_KEY_HINT = '32 random bytes encoded as base64 (generate one with `openssl rand -base64 32`)';
 

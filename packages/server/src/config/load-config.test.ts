@@ -94,7 +94,7 @@ describe('loadConfig', () => {
       MEMORY_EMBEDDINGS_MODEL: 'nomic-embed-text',
       MEMORY_EMBEDDINGS_DIM: '768',
       MEMORY_EMBEDDINGS_API_KEY: 'sk-local',
-      MEMORY_VECTOR_INDEX: 'exact',
+      MEMORY_VECTOR_INDEX: 'in-memory',
     });
     expect(config).toMatchObject({
       nodeEnv: 'production',
@@ -115,7 +115,7 @@ describe('loadConfig', () => {
       memory: {
         encryptionKey: MEMORY_KEY,
         keyFile: '/srv/dash/var/dash/memory.key',
-        vectorIndex: 'exact',
+        vectorIndex: 'in-memory',
         embeddings: { provider: 'http', url: 'http://ollama:11434/v1', model: 'nomic-embed-text', dim: 768, apiKey: 'sk-local' },
       },
     });

@@ -1,7 +1,7 @@
 /**
  * Nearest-neighbour search over memory vectors, by cosine similarity, restricted to partitions
  * (a partition names who may read the memories in it: `emp:<id>`, `dept:<id>`, `company`; see
- * domain/memory/memory-access.ts). Implementations: sqlite-vec (embedded), an exact scan over
+ * domain/memory/memory-access.ts). Implementations: sqlite-vec (embedded), a scan over
  * vectors cached in memory (PostgreSQL without pgvector, and the fallback), pgvector (when the
  * extension is installed).
  *
@@ -42,7 +42,7 @@ export interface IndexCheckpoint {
 }
 
 export interface VectorIndex {
-  /** `sqlite-vec`, `exact` or `pgvector`. */
+  /** `sqlite-vec`, `in-memory` or `pgvector`. */
   readonly kind: string;
   readonly dim: number;
   upsert(entries: readonly VectorEntry[]): Promise<void>;

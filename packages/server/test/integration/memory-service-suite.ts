@@ -292,7 +292,7 @@ export function defineMemoryServiceSuite(dialect: MemoryDialect): void {
 
     it('stores memories while the provider is down and re-embeds them later, also after a provider change', async () => {
       const down = new SwitchableProvider('stub-v1');
-      const first = await h.reopen({ embeddings: down, index: 'exact' });
+      const first = await h.reopen({ embeddings: down, index: 'in-memory' });
       down.failing = true;
       const pending: MemoryView[] = [];
       for (const text of ['Canary analysis caught the memory leak', 'Blue green deploys need a drain step', 'Terraform state lock stuck after CI timeout']) {
@@ -309,7 +309,7 @@ export function defineMemoryServiceSuite(dialect: MemoryDialect): void {
       expect(await first.index.count()).toBe(3);
 
       // Another provider id: every vector is stale until re-embedded; the index is rebuilt for it.
-      const next = await h.reopen({ embeddings: new SwitchableProvider('stub-v2'), index: 'exact' });
+      const next = await h.reopen({ embeddings: new SwitchableProvider('stub-v2'), index: 'in-memory' });
       expect(await next.index.count()).toBe(0);
       expect((await next.service.insights.stats('emp_008')).pendingEmbeddings).toBe(3);
       expect((await next.service.reembed(1000)).remaining).toBe(0);
@@ -318,7 +318,7 @@ export function defineMemoryServiceSuite(dialect: MemoryDialect): void {
     });
 
     it('keeps a second instance (replica or restart) in step through the change feed', async () => {
-      const other = await h.reopen({ index: 'exact' });
+      const other = await h.reopen({ index: 'in-memory' });
       const written = await store('emp_006', 'Quality gate: coverage must not drop below 80 percent on the payments module');
       const seen = await other.service.search.search({ employeeId: 'emp_006', query: 'payments coverage quality gate', options: options({ mode: 'vector' }) });
       expect(seen.results.map((r) => r.id)).toEqual([written.id]);

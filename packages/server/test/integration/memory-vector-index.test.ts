@@ -1,6 +1,6 @@
 /** The VectorIndex contract on sqlite-vec (a temp file) and on the in-memory exact scan. */
 import { join } from 'node:path';
-import { ExactVectorIndex } from '../../src/adapters/memory-vector/exact-vector-index.js';
+import { InMemoryVectorIndex } from '../../src/adapters/memory-vector/in-memory-vector-index.js';
 import { SqliteVecIndex } from '../../src/adapters/memory-vector/sqlite-vec-index.js';
 import type { VectorIndex } from '../../src/ports/vector-index.js';
 import { CONTRACT_DIM, defineVectorIndexContract } from '../contracts/vector-index.contract.js';
@@ -31,7 +31,7 @@ defineVectorIndexContract(
 defineVectorIndexContract(
   'exact (in memory)',
   async () => {
-    const index = new ExactVectorIndex(CONTRACT_DIM);
+    const index = new InMemoryVectorIndex(CONTRACT_DIM);
     return { index, cleanup: () => index.close() };
   },
   { exact: true, persistent: false },

@@ -10,7 +10,7 @@ import { registryFile } from '@dash/shared';
 import { MemoryCipher } from '../../src/adapters/memory-crypto/memory-cipher.js';
 import { HashEmbeddingProvider } from '../../src/adapters/memory-embeddings/hash-embedding-provider.js';
 import { KyselyMemoryRepository } from '../../src/adapters/memory-store/kysely-memory-repository.js';
-import { ExactVectorIndex } from '../../src/adapters/memory-vector/exact-vector-index.js';
+import { InMemoryVectorIndex } from '../../src/adapters/memory-vector/in-memory-vector-index.js';
 import { SqliteVecIndex } from '../../src/adapters/memory-vector/sqlite-vec-index.js';
 import { storeDatabaseOf } from '../../src/adapters/store/kysely-store.js';
 import { openStore } from '../../src/adapters/store/open-store.js';
@@ -27,7 +27,7 @@ import { createTestDatabase, type TestDatabase } from './postgres.js';
 import { makeTempDir, type TempDir } from './temp-dir.js';
 
 export type MemoryDialect = 'sqlite' | 'postgres';
-export type IndexKind = 'sqlite-vec' | 'exact';
+export type IndexKind = 'sqlite-vec' | 'in-memory';
 
 /** A clock tests can move. */
 export class TestClock implements Clock {
@@ -106,9 +106,9 @@ export async function makeMemoryHarness(dialect: MemoryDialect, options: Service
   const build = (opts: ServiceOptions = {}): { service: MemoryService; index: VectorIndex } => {
     const merged = { ...options, ...opts };
     const embeddings = merged.embeddings ?? new HashEmbeddingProvider();
-    const kind = merged.index ?? (dialect === 'sqlite' ? 'sqlite-vec' : 'exact');
+    const kind = merged.index ?? (dialect === 'sqlite' ? 'sqlite-vec' : 'in-memory');
     const index: VectorIndex =
-      kind === 'sqlite-vec' ? SqliteVecIndex.open({ file: join(dir.path, 'memory-vectors.sqlite'), dim: embeddings.dim }) : new ExactVectorIndex(embeddings.dim);
+      kind === 'sqlite-vec' ? SqliteVecIndex.open({ file: join(dir.path, 'memory-vectors.sqlite'), dim: embeddings.dim }) : new InMemoryVectorIndex(embeddings.dim);
     const service = new MemoryService(
       {
         repository: new KyselyMemoryRepository({ ...storeDatabaseOf(store), cipher: new MemoryCipher(merged.key ?? key) }),

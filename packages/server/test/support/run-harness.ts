@@ -46,7 +46,7 @@ export const scripted = (task: string, script: Record<string, unknown>): string 
   `${task}\nFAKE_AGENT_SCRIPT: ${JSON.stringify(script)}`;
 
 export async function makeRunHarness(
-  options: { eventLog?: Partial<RunEventLogOptions>; metrics?: RunMetrics; store?: Store; nodeId?: string } = {},
+  options: { eventLog?: Partial<RunEventLogOptions>; metrics?: RunMetrics; store?: Store; nodeId?: string; maxConcurrent?: number } = {},
 ): Promise<RunHarness> {
   const dir = await makeTempDir('dash-runs-');
   const root = join(dir.path, 'work');
@@ -74,7 +74,7 @@ export async function makeRunHarness(
     logger: silentLogger,
     newId: () => randomUUID(),
     nodeId: options.nodeId ?? 'test-node',
-    maxConcurrent: 20,
+    maxConcurrent: options.maxConcurrent ?? 20,
     defaultLimits: fastLimits,
   });
   return {
