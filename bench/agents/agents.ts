@@ -24,6 +24,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '60' },
     store: { type: 'string', default: 'sqlite' },
+    'flush-ms': { type: 'string' },
   },
 });
 const agents = Number(values.agents);
@@ -42,6 +43,7 @@ let persisted = 0;
 const h = await makeRunHarness({
   ...(store && { store }),
   maxConcurrent: agents,
+  ...(values['flush-ms'] && { eventLog: { flushIntervalMs: Number(values['flush-ms']) } }),
   metrics: {
     tokens: () => undefined,
     cost: () => undefined,

@@ -90,6 +90,8 @@ export interface BenchMemory {
   embeddings: EmbeddingProvider;
   store: Store;
   clock: BenchClock;
+  /** Another service on the same store and key with another vector index (filled from the store), opened. */
+  withIndex(index: VectorIndex): Promise<MemoryService>;
   close(): Promise<void>;
 }
 
@@ -110,11 +112,14 @@ export async function openBenchMemory(options: { store: StoreName; embeddings: E
       : new InMemoryVectorIndex(options.embeddings.dim);
   const repository = new KyselyMemoryRepository({ ...storeDatabaseOf(store), cipher: new MemoryCipher(randomBytes(32)) });
   const clock = new BenchClock();
-  const service = new MemoryService(
-    { repository, index, embeddings: options.embeddings, members: benchDirectory(), clock, logger: silentLogger, newId: randomUUID },
-    { backgroundReembed: false },
-  );
+  const make = (vectorIndex: VectorIndex): MemoryService =>
+    new MemoryService(
+      { repository, index: vectorIndex, embeddings: options.embeddings, members: benchDirectory(), clock, logger: silentLogger, newId: randomUUID },
+      { backgroundReembed: false },
+    );
+  const service = make(index);
   await service.open();
+  const extra: { service: MemoryService; index: VectorIndex }[] = [];
   return {
     service,
     repository,
@@ -122,7 +127,17 @@ export async function openBenchMemory(options: { store: StoreName; embeddings: E
     embeddings: options.embeddings,
     store,
     clock,
+    withIndex: async (other) => {
+      const next = make(other);
+      extra.push({ service: next, index: other });
+      await next.open();
+      return next;
+    },
     close: async () => {
+      for (const e of extra) {
+        await e.service.close();
+        await e.index.close();
+      }
       await service.close();
       await index.close();
       await store.close();

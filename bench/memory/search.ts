@@ -1,6 +1,8 @@
 /**
- * Memory search latency and ingest rate at 10,000 and 100,000 memories, on SQLite (sqlite-vec
- * index) and PostgreSQL (exact in-memory index; pgvector is not installed on our machines).
+ * Memory search latency and ingest rate at 10,000 and 100,000 memories: SQLite with the sqlite-vec
+ * index (the embedded default) and with the in-memory index over the same store, and PostgreSQL
+ * with the in-memory index (pgvector is not installed on our machines). For the in-memory index it
+ * also reports the recall@10 of its sketch pre-filter against a full scan.
  *
  *   npx tsx bench/memory/search.ts                       both stores, 10k and 100k
  *   npx tsx bench/memory/search.ts --stores sqlite --sizes 10000
@@ -17,6 +19,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { memorySearchOptions, type MemorySearchMode } from '@dash/shared';
+import { InMemoryVectorIndex } from '../../packages/server/src/adapters/memory-vector/in-memory-vector-index.js';
+import type { MemoryService } from '../../packages/server/src/services/memory/memory-service.js';
 import { percentiles } from '../lib/stats.js';
 import { BENCH_DEPARTMENTS, CachingProvider, makeProvider, openBenchMemory, type BenchMemory, type StoreName } from './memory-bench-setup.js';
 
@@ -80,18 +84,42 @@ async function ingest(bench: BenchMemory, from: number, to: number, concurrency:
   return (to - from) / ((performance.now() - t0) / 1000);
 }
 
-async function measure(bench: BenchMemory, embeddings: CachingProvider, mode: MemorySearchMode): Promise<Record<string, number>> {
+async function measure(service: MemoryService, embeddings: CachingProvider, mode: MemorySearchMode): Promise<Record<string, number>> {
   const queries = Array.from({ length: QUERIES }, () => ({ employeeId: pick(employees), query: sentence(3, 6) }));
   await embeddings.embed(queries.map((q) => q.query));
-  for (const q of queries.slice(0, 20)) await bench.service.search.search({ ...q, options: memorySearchOptions.parse({ mode }) });
+  for (const q of queries.slice(0, 20)) await service.search.search({ ...q, options: memorySearchOptions.parse({ mode }) });
   const latencies: number[] = [];
   for (const q of queries) {
     const t0 = performance.now();
-    await bench.service.search.search({ ...q, options: memorySearchOptions.parse({ topK: 5, mode }) });
+    await service.search.search({ ...q, options: memorySearchOptions.parse({ topK: 5, mode }) });
     latencies.push(performance.now() - t0);
   }
   return percentiles(latencies, [50, 95, 99]);
 }
+
+/** Share of the full scan's top 10 that the in-memory index (sketch pre-filter) returns, over 100 queries. */
+async function sketchRecall(bench: BenchMemory, embeddings: CachingProvider, index: InMemoryVectorIndex): Promise<number> {
+  const full = new InMemoryVectorIndex(embeddings.dim, { exactUpTo: Number.POSITIVE_INFINITY });
+  for (let rev = 0; ; ) {
+    const changes = await bench.repository.vectorChanges(rev, 5000, embeddings.id);
+    if (changes.length === 0) break;
+    await full.upsert(changes.flatMap((c) => (c.vector ? [{ id: c.id, partition: c.partition, vector: c.vector }] : [])));
+    rev = (changes[changes.length - 1] as { rev: number }).rev;
+  }
+  let found = 0;
+  const partitions = ['emp:emp_001', 'dept:executive', 'dept:development', 'dept:operations', 'dept:support', 'company'];
+  for (let i = 0; i < 100; i++) {
+    const [query] = await embeddings.embed([sentence(3, 6)]);
+    const truth = new Set((await full.search(query as Float32Array, { partitions, k: 10 })).map((h) => h.id));
+    found += (await index.search(query as Float32Array, { partitions, k: 10 })).filter((h) => truth.has(h.id)).length;
+  }
+  return Math.round((found / 1000) * 1000) / 1000;
+}
+
+const fmt = (p: unknown): string => {
+  const q = p as Record<string, number>;
+  return `p50 ${String(q.p50).padStart(6)} ms  p95 ${String(q.p95).padStart(6)} ms`;
+};
 
 const results: unknown[] = [];
 for (const store of stores) {
@@ -102,15 +130,23 @@ for (const store of stores) {
     for (const size of [...sizes].sort((a, b) => a - b)) {
       const rate = await ingest(bench, stored, size, store === 'postgres' ? 4 : 1);
       stored = size;
-      const row: Record<string, unknown> = { store, index: bench.index.kind, memories: size, ingestPerSecond: Math.round(rate) };
-      for (const mode of ['hybrid', 'vector', 'lexical'] as const) row[mode] = await measure(bench, embeddings, mode);
-      results.push(row);
-      const fmt = (p: unknown): string => {
-        const q = p as Record<string, number>;
-        return `p50 ${String(q.p50).padStart(6)} ms  p95 ${String(q.p95).padStart(6)} ms`;
-      };
-      console.log(`${store.padEnd(8)} ${bench.index.kind.padEnd(10)} ${String(size).padStart(7)} memories  ingest ${String(Math.round(rate)).padStart(5)}/s`);
-      for (const mode of ['hybrid', 'vector', 'lexical']) console.log(`    ${mode.padEnd(8)} ${fmt(row[mode])}`);
+      console.log(`${store} ${String(size).padStart(7)} memories  ingest ${String(Math.round(rate)).padStart(5)}/s (through the service, hash embeddings, ${bench.index.kind} index)`);
+      // SQLite: sqlite-vec (the embedded default) and the in-memory index over the same store.
+      const inMemory = bench.index instanceof InMemoryVectorIndex ? bench.index : new InMemoryVectorIndex(embeddings.dim);
+      const services: [string, MemoryService][] = [[bench.index.kind, bench.service]];
+      if (inMemory !== bench.index) {
+        const t0 = performance.now();
+        services.push(['in-memory', await bench.withIndex(inMemory)]);
+        console.log(`    in-memory index filled from the store in ${Math.round(performance.now() - t0)} ms`);
+      }
+      for (const [index, service] of services) {
+        const row: Record<string, unknown> = { store, index, memories: size, ingestPerSecond: Math.round(rate) };
+        for (const mode of ['hybrid', 'vector', 'lexical'] as const) row[mode] = await measure(service, embeddings, mode);
+        if (index === 'in-memory') row.sketchRecallAt10 = await sketchRecall(bench, embeddings, inMemory);
+        results.push(row);
+        console.log(`  ${index}${row.sketchRecallAt10 === undefined ? '' : ` (recall@10 vs full scan ${String(row.sketchRecallAt10)})`}`);
+        for (const mode of ['hybrid', 'vector', 'lexical']) console.log(`    ${mode.padEnd(8)} ${fmt(row[mode])}`);
+      }
     }
   } finally {
     await bench.close();

@@ -1,12 +1,13 @@
 import { memorySearchOptions } from '@dash/shared';
-import { CachingProvider, makeProvider, openBenchMemory } from './memory-bench-setup.js';
+import { benchDirectory, CachingProvider, makeProvider, openBenchMemory } from './memory-bench-setup.js';
+const dir = benchDirectory(); const benchDirectoryGet = () => dir.get('emp_005');
 const store = (process.argv[2] ?? 'sqlite') as 'sqlite' | 'postgres';
 const n = Number(process.argv[3] ?? 10000);
 const embeddings = new CachingProvider(makeProvider('hash'));
-const bench = await openBenchMemory({ store, embeddings });
+const bench = await openBenchMemory({ store, embeddings, index: (process.argv[4] ?? 'in-memory') as 'in-memory' });
 const words = 'deploy cache test release sprint database index query latency token user api build docker review security memory queue worker retry timeout error log alert'.split(' ');
 const sent = (k: number) => Array.from({ length: k }, () => words[Math.floor(Math.random() * words.length)]).join(' ') + ' ' + Math.random().toString(36).slice(2);
-let t0 = performance.now();
+const t0 = performance.now();
 for (let i = 0; i < n; i++) {
   const r = Math.random();
   await bench.service.create('experience', { employeeId: `emp_00${1 + (i % 9)}`, content: sent(25), metadata: { scope: r < 0.7 ? 'private' : r < 0.9 ? 'department' : 'company' } });
@@ -30,5 +31,8 @@ await time('vectorsOf', () => repo.vectorsOf(ids.slice(0, 20), embeddings.id));
 await time('getMany(5)', () => repo.getMany(ids.slice(0, 5)));
 await time('recordAccess(5)', () => repo.recordAccess(ids.slice(0, 5), new Date().toISOString()));
 await time('vectorChanges', () => repo.vectorChanges(1e12, 1000, embeddings.id));
+await time('member', () => benchDirectoryGet());
 await time('search hybrid', () => bench.service.search.search({ employeeId: 'emp_005', query: q, options: memorySearchOptions.parse({}) }));
+await time('search vector', () => bench.service.search.search({ employeeId: 'emp_005', query: q, options: memorySearchOptions.parse({ mode: 'vector' }) }));
+await time('search lexical', () => bench.service.search.search({ employeeId: 'emp_005', query: q, options: memorySearchOptions.parse({ mode: 'lexical' }) }));
 await bench.close();

@@ -12,6 +12,11 @@ export interface RunEventRepository {
    * thrown. `bytes` is the serialized size of the batch, added to the run's eventBytes.
    */
   append(runId: string, events: readonly RunEvent[], bytes: number): Promise<void>;
+  /**
+   * Appends batches of several runs in one transaction (group commit): all are written or none.
+   * Each batch follows the rules of `append`.
+   */
+  appendMany(batches: readonly { runId: string; events: readonly RunEvent[]; bytes: number }[]): Promise<void>;
   /** Events with seq > afterSeq (0 = from the start), ascending, at most `limit`. */
   page(runId: string, options: { afterSeq: number; limit: number }): Promise<RunEvent[]>;
   /** Highest stored seq, 0 when none. */

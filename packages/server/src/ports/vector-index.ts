@@ -15,7 +15,8 @@
  *  - vectors have length `dim` and unit norm; `upsert` replaces an id's vector and partition;
  *  - `search` returns at most `k` hits from the given partitions only, best first, with
  *    `similarity` = cosine similarity in [-1, 1]; exact implementations return the true top k,
- *    approximate ones (pgvector HNSW) may miss some;
+ *    approximate ones (the in-memory index's sketch pre-filter on large scans, pgvector HNSW) may
+ *    miss some, but the similarities they report are exact;
  *  - `remove` of an unknown id is a no-op; `clear` empties the index and its checkpoint.
  */
 export interface VectorEntry {
@@ -48,6 +49,8 @@ export interface VectorIndex {
   upsert(entries: readonly VectorEntry[]): Promise<void>;
   remove(ids: readonly string[]): Promise<void>;
   search(query: Float32Array, options: VectorSearchOptions): Promise<VectorHit[]>;
+  /** Exact cosine similarity of `query` with each of these entries (ids not in the index are left out). */
+  similarities(query: Float32Array, ids: readonly string[]): Promise<Map<string, number>>;
   count(): Promise<number>;
   checkpoint(): Promise<IndexCheckpoint | null>;
   /** Records the checkpoint (persistently where the index is persistent). */

@@ -396,6 +396,28 @@ export function defineStoreContract(name: string, factory: () => Promise<StoreUn
         await expect(store.runEvents.lastSeq(empty.id)).resolves.toBe(0);
       });
 
+      it('appends batches of several runs in one transaction: all or nothing', async () => {
+        const a = await store.runs.create(newRun());
+        const b = await store.runs.create(newRun());
+        await store.runEvents.appendMany([
+          { runId: a.id, events: textEvents(a.id, 1, 2), bytes: 20 },
+          { runId: b.id, events: textEvents(b.id, 1, 3), bytes: 30 },
+        ]);
+        await expect(store.runEvents.lastSeq(a.id)).resolves.toBe(2);
+        await expect(store.runEvents.lastSeq(b.id)).resolves.toBe(3);
+        await expect(store.runs.get(b.id)).resolves.toMatchObject({ eventCount: 3, eventBytes: 30 });
+
+        // The second batch has a gap: the first, valid one must not be written either.
+        await expect(
+          store.runEvents.appendMany([
+            { runId: a.id, events: textEvents(a.id, 3, 1), bytes: 10 },
+            { runId: b.id, events: textEvents(b.id, 9, 1), bytes: 10 },
+          ]),
+        ).rejects.toMatchObject({ code: 'CONFLICT' });
+        await expect(store.runEvents.lastSeq(a.id)).resolves.toBe(2);
+        await expect(store.runs.get(a.id)).resolves.toMatchObject({ eventCount: 2, eventBytes: 20 });
+      });
+
       it('rejects events for an unknown run with RUN_NOT_FOUND', async () => {
         const id = uid('missing');
         await expect(store.runEvents.append(id, textEvents(id, 1, 2), 20)).rejects.toMatchObject({ code: 'RUN_NOT_FOUND' });

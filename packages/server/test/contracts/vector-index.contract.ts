@@ -75,6 +75,19 @@ export function defineVectorIndexContract(name: string, factory: () => Promise<V
       expect(await index.count()).toBe(3);
     });
 
+    it('gives the exact similarity of chosen entries, whatever their partition', async () => {
+      const near = unit(Float32Array.from({ length: CONTRACT_DIM }, (_, i) => (i === 0 ? 1 : i === 1 ? 0.5 : 0)));
+      await index.upsert([
+        { id: 'a', partition: 'p1', vector: axis(0) },
+        { id: 'b', partition: 'p2', vector: near },
+      ]);
+      const sims = await index.similarities(axis(0), ['a', 'b', 'missing']);
+      expect([...sims.keys()].sort()).toEqual(['a', 'b']);
+      expect(sims.get('a')).toBeCloseTo(1, 4);
+      expect(sims.get('b')).toBeCloseTo(dot(axis(0), near), 4);
+      expect(await index.similarities(axis(0), [])).toEqual(new Map());
+    });
+
     it('only searches the given partitions', async () => {
       await index.upsert([
         { id: 'own', partition: 'emp:emp_005', vector: axis(1) },

@@ -1,4 +1,4 @@
-/** The VectorIndex contract on sqlite-vec (a temp file) and on the in-memory exact scan. */
+/** The VectorIndex contract on sqlite-vec (a temp file) and on the in-memory index (full scan, and sketch pre-filter). */
 import { join } from 'node:path';
 import { InMemoryVectorIndex } from '../../src/adapters/memory-vector/in-memory-vector-index.js';
 import { SqliteVecIndex } from '../../src/adapters/memory-vector/sqlite-vec-index.js';
@@ -29,10 +29,19 @@ defineVectorIndexContract(
 );
 
 defineVectorIndexContract(
-  'exact (in memory)',
+  'in-memory (full scan)',
   async () => {
-    const index = new InMemoryVectorIndex(CONTRACT_DIM);
+    const index = new InMemoryVectorIndex(CONTRACT_DIM, { exactUpTo: Number.POSITIVE_INFINITY });
     return { index, cleanup: () => index.close() };
   },
   { exact: true, persistent: false },
+);
+
+defineVectorIndexContract(
+  'in-memory (sketch pre-filter on every search)',
+  async () => {
+    const index = new InMemoryVectorIndex(CONTRACT_DIM, { exactUpTo: 0 });
+    return { index, cleanup: () => index.close() };
+  },
+  { exact: false, persistent: false },
 );

@@ -63,6 +63,22 @@ describe('RunService', () => {
     expect(stored?.eventCount).toBe(events.length);
   });
 
+  it('stores every event of many concurrent runs in order (group commit across runs)', async () => {
+    const runs = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        h.runService.start({ runtime: 'claude-code', prompt: scripted(`run ${i}`, { steps: [{ emit: { count: 200, rate: 1000 } }] }) }),
+      ),
+    );
+    const done = await Promise.all(runs.map((r) => h.runService.waitFor(r.id)));
+    for (const run of done) {
+      expect(run.status).toBe('succeeded');
+      const events = await storedEvents(run.id);
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+      expect(events.filter((e) => e.event.type === 'assistant.text')).toHaveLength(200);
+      expect(run.eventCount).toBe(events.length);
+    }
+  });
+
   it('delivers history then live events exactly once to a subscriber that joins mid-run', async () => {
     const run = await h.runService.start({
       runtime: 'claude-code',

@@ -22,6 +22,8 @@ const B = 0.75;
 const MAX_QUERY_TERMS = 64;
 /** Terms actually scored: the rarest ones (see bm25Search). */
 const MAX_SCORED_TERMS = 8;
+/** A term in more than this share of all memories (idf < ~1.1) is not scored if a rarer one is. */
+const COMMON_TERM_SHARE = 0.25;
 const INSERT_CHUNK = 400;
 
 export interface TermRow {
@@ -97,9 +99,10 @@ export async function adjustCollection(db: Kysely<StoreDatabase>, docs: number, 
 
 /**
  * BM25 over the query's rarest terms. Scoring only the MAX_SCORED_TERMS terms with the highest
- * idf bounds the postings read per query (a long task description or a very common word would
- * otherwise read a large share of the index); common terms add little to BM25 anyway, and the
- * vector side of hybrid ranking carries the rest of the query's meaning.
+ * idf, and no term found in more than a quarter of the memories (unless it is the only one),
+ * bounds the postings read per query: a long task description or a very common word would
+ * otherwise read a large share of the index. Such terms add little to BM25 anyway (idf ≈ 1 against
+ * 5–10 for a distinctive word), and the vector side of hybrid ranking carries the rest of the meaning.
  */
 export async function bm25Search(
   db: Kysely<StoreDatabase>,
@@ -118,11 +121,10 @@ export async function bm25Search(
   ]);
   const docs = Math.max(1, Number(counters.find((c) => c.name === 'docs')?.value ?? 0));
   const avgLength = Math.max(1, Number(counters.find((c) => c.name === 'terms_total')?.value ?? 0) / docs);
-  const weighted = dfRows
-    .map((r) => ({ term: r.term, df: Number(r.df) }))
-    .sort((a, b) => a.df - b.df || (a.term < b.term ? -1 : 1))
-    .slice(0, MAX_SCORED_TERMS)
-    .map(({ term, df }) => ({ term, idf: Math.log(1 + (docs - df + 0.5) / (df + 0.5)) }));
+  const rarestFirst = dfRows.map((r) => ({ term: r.term, df: Number(r.df) })).sort((a, b) => a.df - b.df || (a.term < b.term ? -1 : 1));
+  // Terms in more than COMMON_TERM_SHARE of the memories are skipped when a rarer one remains.
+  const chosen = rarestFirst.filter((t, i) => i === 0 || t.df <= COMMON_TERM_SHARE * docs).slice(0, MAX_SCORED_TERMS);
+  const weighted = chosen.map(({ term, df }) => ({ term, idf: Math.log(1 + (docs - df + 0.5) / (df + 0.5)) }));
   if (weighted.length === 0) return [];
 
   const values = sql.join(weighted.map((w) => sql`(cast(${w.term} as text), cast(${w.idf} as double precision))`));

@@ -125,6 +125,16 @@ export class InMemoryVectorIndex implements VectorIndex {
     return Promise.resolve(scanned <= this.#exactUpTo ? this.#exact(query, blocks, options.k) : this.#sketched(query, blocks, options.k));
   }
 
+  similarities(query: Float32Array, ids: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const id of ids) {
+      const at = this.#where.get(id);
+      const block = at ? this.#blocks.get(at.partition) : undefined;
+      if (at && block) out.set(id, dot(query, block.data, at.slot * this.dim, this.dim));
+    }
+    return Promise.resolve(out);
+  }
+
   count(): Promise<number> {
     return Promise.resolve(this.#where.size);
   }

@@ -109,6 +109,18 @@ export class SqliteVecIndex implements VectorIndex {
     return Promise.resolve(hits.slice(0, options.k));
   }
 
+  similarities(query: Float32Array, ids: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = this.#db
+        .prepare(`select memory_id, vec_distance_cosine(embedding, ?) as distance from "${this.#table}" where memory_id in (${chunk.map(() => '?').join(', ')})`)
+        .all(query, ...chunk) as { memory_id: string; distance: number }[];
+      for (const r of rows) out.set(r.memory_id, 1 - r.distance);
+    }
+    return Promise.resolve(out);
+  }
+
   count(): Promise<number> {
     return Promise.resolve((this.#statements.count.get() as { n: number }).n);
   }

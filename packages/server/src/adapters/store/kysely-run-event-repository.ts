@@ -1,5 +1,6 @@
 /**
- * RunEventRepository over Kysely. An append is one transaction: it first bumps the run's counters
+ * RunEventRepository over Kysely. An append (or a group of appends for several runs) is one
+ * transaction; for each run it first bumps the run's counters
  * (which also locks the run row on PostgreSQL, so concurrent appends to one run queue up), then
  * checks the batch continues the stored sequence, then inserts in chunks. Any failure rolls the
  * whole batch back, counters included.
@@ -19,34 +20,28 @@ export class KyselyRunEventRepository implements RunEventRepository {
   constructor(private readonly db: Kysely<StoreDatabase>) {}
 
   async append(runId: string, events: readonly RunEvent[], bytes: number): Promise<void> {
-    const first = events[0];
-    if (!first) return;
-    assertContiguous(runId, events);
-    const lastAt = events.reduce((max, e) => Math.max(max, e.at), 0);
+    await this.appendMany([{ runId, events, bytes }]);
+  }
 
+  async appendMany(batches: readonly { runId: string; events: readonly RunEvent[]; bytes: number }[]): Promise<void> {
+    const work = batches.filter((b) => b.events.length > 0);
+    if (work.length === 0) return;
+    for (const b of work) assertContiguous(b.runId, b.events);
+    let current: { runId: string; first: number } | null = null;
     try {
       await this.db.transaction().execute(async (trx) => {
-        const bumped = await trx
-          .updateTable('runs')
-          .set((eb) => ({
-            event_count: eb('event_count', '+', events.length),
-            event_bytes: eb('event_bytes', '+', bytes),
-            last_event_at: epochMsToIso(lastAt),
-          }))
-          .where('id', '=', runId)
-          .executeTakeFirst();
-        if (bumped.numUpdatedRows === 0n) throw new AppError('RUN_NOT_FOUND', { details: { runId } });
-
-        const stored = await lastSeqOf(trx, runId);
-        if (first.seq !== stored + 1) throw sequenceError(runId, stored + 1, first.seq);
-
-        for (let i = 0; i < events.length; i += INSERT_CHUNK_ROWS) {
-          await trx.insertInto('run_events').values(events.slice(i, i + INSERT_CHUNK_ROWS).map(toRow)).execute();
+        for (const { runId, events, bytes } of work) {
+          const first = events[0] as RunEvent;
+          current = { runId, first: first.seq };
+          await appendOne(trx, runId, events, bytes);
         }
       });
     } catch (err) {
       // Only a writer that bypassed the row lock could get here; report it like any other clash.
-      if (isUniqueViolation(err)) throw sequenceError(runId, null, first.seq, err);
+      if (isUniqueViolation(err) && current) {
+        const { runId, first } = current;
+        throw sequenceError(runId, null, first, err);
+      }
       throw err;
     }
   }
@@ -70,6 +65,28 @@ export class KyselyRunEventRepository implements RunEventRepository {
 
   lastSeq(runId: string): Promise<number> {
     return lastSeqOf(this.db, runId);
+  }
+}
+
+async function appendOne(trx: Transaction<StoreDatabase>, runId: string, events: readonly RunEvent[], bytes: number): Promise<void> {
+  const first = events[0] as RunEvent;
+  const lastAt = events.reduce((max, e) => Math.max(max, e.at), 0);
+  const bumped = await trx
+    .updateTable('runs')
+    .set((eb) => ({
+      event_count: eb('event_count', '+', events.length),
+      event_bytes: eb('event_bytes', '+', bytes),
+      last_event_at: epochMsToIso(lastAt),
+    }))
+    .where('id', '=', runId)
+    .executeTakeFirst();
+  if (bumped.numUpdatedRows === 0n) throw new AppError('RUN_NOT_FOUND', { details: { runId } });
+
+  const stored = await lastSeqOf(trx, runId);
+  if (first.seq !== stored + 1) throw sequenceError(runId, stored + 1, first.seq);
+
+  for (let i = 0; i < events.length; i += INSERT_CHUNK_ROWS) {
+    await trx.insertInto('run_events').values(events.slice(i, i + INSERT_CHUNK_ROWS).map(toRow)).execute();
   }
 }
 

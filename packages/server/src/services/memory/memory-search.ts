@@ -4,7 +4,7 @@
  * A search gathers candidates from two sides, both restricted to the readable partitions: the
  * best BM25 matches of the blind lexical index and the nearest vectors of the index. It keeps
  * those passing the filters (type, time range, importance, tags, archived), completes the vector
- * score of lexical-only candidates from their stored vectors, and ranks them (domain/memory/
+ * score of lexical-only candidates from the index, and ranks them (domain/memory/
  * hybrid-ranking.ts). When filters leave fewer than topK, it widens the candidate pools and tries
  * again. If the query cannot be embedded (provider down), a hybrid search degrades to lexical.
  */
@@ -176,8 +176,7 @@ export class MemorySearch {
       }
       if (useVector && queryVector && options.mode === 'hybrid') {
         const missing = metas.filter((m) => !vectorScore.has(m.id) && m.embeddingProvider === embeddings.id).map((m) => m.id);
-        const stored = missing.length > 0 ? await repository.vectorsOf(missing, embeddings.id) : new Map<string, Float32Array>();
-        for (const [id, v] of stored) vectorScore.set(id, dot(queryVector, v));
+        if (missing.length > 0) for (const [id, similarity] of await index.similarities(queryVector, missing)) vectorScore.set(id, similarity);
       }
       const byId = new Map(metas.map((m) => [m.id, m]));
       const ranked = rankCandidates(
@@ -205,11 +204,4 @@ export class MemorySearch {
       return null;
     }
   }
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) sum += (a[i] as number) * (b[i] as number);
-  return sum;
 }

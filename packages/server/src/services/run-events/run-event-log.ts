@@ -66,6 +66,8 @@ interface RunLog {
   lastSummaryAt: number;
   retryDelayMs: number;
   retryAt: number;
+  /** Until then this run is written on its own, not in the group commit. */
+  soloUntil: number;
   closing: boolean;
 }
 
@@ -111,6 +113,7 @@ export class RunEventLog {
       lastSummaryAt: this.deps.clock.now(),
       retryDelayMs: 0,
       retryAt: 0,
+      soloUntil: 0,
       closing: false,
     });
     this.ensureTimer();
@@ -262,12 +265,52 @@ export class RunEventLog {
     this.timer = null;
   }
 
+  /**
+   * Writes every run that has pending events in one transaction (group commit): with many agents
+   * streaming at once, one commit per tick instead of one per run keeps the store, and on SQLite
+   * the event loop, free. A run whose group write failed is written on its own for a while, so
+   * one bad batch cannot hold the others back.
+   */
   private tick(): void {
     const now = this.deps.clock.now();
+    const group: RunLog[] = [];
     for (const log of this.runs.values()) {
       if (log.capped && log.dropped.events > 0 && now - log.lastSummaryAt > 2_000) this.emitSummary(log);
-      if (log.pending.length > 0 && now >= log.retryAt) this.kick(log);
+      if (log.pending.length === 0 || log.writing || now < log.retryAt) continue;
+      if (now < log.soloUntil) this.kick(log);
+      else group.push(log);
     }
+    if (group.length === 1) this.kick(group[0] as RunLog);
+    else if (group.length > 1) void this.writeGroup(group);
+  }
+
+  private writeGroup(logs: RunLog[]): Promise<void> {
+    const batches = logs.map((log) => {
+      const batch = log.pending.slice(0, this.options.maxBatch);
+      return { log, batch, bytes: batch.reduce((sum, p) => sum + p.bytes, 0) };
+    });
+    const written = this.deps.repo
+      .appendMany(batches.map(({ log, batch, bytes }) => ({ runId: log.runId, events: batch.map((p) => p.event), bytes })))
+      .then(() => {
+        let count = 0;
+        for (const { log, batch } of batches) {
+          log.pending.splice(0, batch.length);
+          log.retryDelayMs = 0;
+          log.retryAt = 0;
+          count += batch.length;
+        }
+        this.deps.metrics.eventsPersisted(count);
+      })
+      .catch((err: unknown) => {
+        const soloUntil = this.deps.clock.now() + 5_000;
+        for (const { log } of batches) log.soloUntil = soloUntil;
+        this.deps.logger.warn({ runs: logs.length, err: errorMessage(err) }, 'group write of run events failed; writing runs one by one');
+      })
+      .finally(() => {
+        for (const { log } of batches) log.writing = null;
+      });
+    for (const log of logs) log.writing = written;
+    return written;
   }
 
   private kick(log: RunLog): void {

@@ -4,7 +4,7 @@
  * and settles the run when the process ends. Also: stop, follow-up (stdin or resume), and the
  * start-up reconciliation that leaves nothing "running" whose process is gone.
  */
-import { runtimeId, type AgentEvent, type Run, type RuntimeId } from '@dash/shared';
+import { runtimeId, type AgentEvent, type Run, type RunUsage, type RuntimeId } from '@dash/shared';
 import { AppError } from '../../domain/app-error.js';
 import type {
   AgentSupervisor,
@@ -19,7 +19,7 @@ import type { Logger } from '../../ports/logger.js';
 import type { RunRepository } from '../../ports/run-repository.js';
 import type { RunMetrics } from '../../ports/run-metrics.js';
 import type { RunEventLog } from '../run-events/run-event-log.js';
-import { isZeroUsage, UsageAccumulator } from './usage-accumulator.js';
+import { addUsage, isZeroUsage, UsageAccumulator, zeroUsage } from './usage-accumulator.js';
 import type { WorkdirPolicy } from './workdir-policy.js';
 
 export interface StartRunInput {
@@ -65,7 +65,16 @@ interface LiveRun {
   writes: Promise<unknown>;
   startInput: StartRunInput;
   ended: Promise<Run>;
+  /** Usage not yet added to the stored totals; written at most once per USAGE_FLUSH_MS. */
+  unsavedUsage: RunUsage;
+  usageTimer: ReturnType<typeof setTimeout> | null;
 }
+
+/**
+ * Usage arrives with nearly every agent message; storing each delta would cost a write per line.
+ * Deltas are summed and written at most this often, and always before the run settles.
+ */
+const USAGE_FLUSH_MS = 1000;
 
 export class RunService {
   private readonly live = new Map<string, LiveRun>();
@@ -129,6 +138,8 @@ export class RunService {
       writes: Promise.resolve(),
       startInput: input,
       ended: new Promise<Run>((resolve) => (endRun = resolve)),
+      unsavedUsage: zeroUsage(),
+      usageTimer: null,
     };
     this.live.set(id, live);
     let handle;
@@ -313,11 +324,25 @@ export class RunService {
     this.deps.metrics.tokens(employee, 'cache_read', delta.cacheReadTokens);
     this.deps.metrics.tokens(employee, 'cache_write', delta.cacheWriteTokens);
     this.deps.metrics.cost(employee, delta.costUsd);
-    void this.write(live, () => this.deps.runs.addUsage(runId, delta));
+    live.unsavedUsage = addUsage(live.unsavedUsage, delta);
+    live.usageTimer ??= setTimeout(() => {
+      live.usageTimer = null;
+      void this.saveUsage(live);
+    }, USAGE_FLUSH_MS);
+  }
+
+  private saveUsage(live: LiveRun): Promise<unknown> {
+    if (live.usageTimer) clearTimeout(live.usageTimer);
+    live.usageTimer = null;
+    const delta = live.unsavedUsage;
+    if (isZeroUsage(delta)) return live.writes;
+    live.unsavedUsage = zeroUsage();
+    return this.write(live, () => this.deps.runs.addUsage(live.run.id, delta));
   }
 
   private async settle(live: LiveRun, outcome: RunOutcome): Promise<Run> {
     const runId = live.run.id;
+    await this.saveUsage(live);
     await live.writes;
     await this.deps.events.close(runId);
     const endedAt = this.deps.clock.isoNow();

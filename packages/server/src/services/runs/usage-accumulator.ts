@@ -35,16 +35,18 @@ export class UsageAccumulator {
           costUsd: Math.max(0, reported.costUsd - this.total.costUsd),
         }
       : reported;
-    this.total = {
-      inputTokens: this.total.inputTokens + delta.inputTokens,
-      outputTokens: this.total.outputTokens + delta.outputTokens,
-      cacheReadTokens: this.total.cacheReadTokens + delta.cacheReadTokens,
-      cacheWriteTokens: this.total.cacheWriteTokens + delta.cacheWriteTokens,
-      costUsd: this.total.costUsd + delta.costUsd,
-    };
+    this.total = addUsage(this.total, delta);
     return delta;
   }
 }
+
+export const addUsage = (a: RunUsage, b: RunUsage): RunUsage => ({
+  inputTokens: a.inputTokens + b.inputTokens,
+  outputTokens: a.outputTokens + b.outputTokens,
+  cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
+  cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
+  costUsd: a.costUsd + b.costUsd,
+});
 
 export const isZeroUsage = (u: RunUsage): boolean =>
   u.inputTokens === 0 && u.outputTokens === 0 && u.cacheReadTokens === 0 && u.cacheWriteTokens === 0 && u.costUsd === 0;
