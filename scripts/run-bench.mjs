@@ -22,6 +22,7 @@ const scenarios = {
   'agents-postgres': ['npx', 'tsx', 'bench/agents/agents.ts', '--store', 'postgres'],
   dispatch: ['npx', 'tsx', 'bench/dispatch/dispatch.ts'],
   ws: ['npx', 'tsx', 'bench/ws/line-latency.ts'],
+  ui: ['npx', 'tsx', 'bench/ui/ui.ts'],
 };
 
 const wanted = process.argv.slice(2);
