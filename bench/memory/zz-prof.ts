@@ -27,7 +27,6 @@ await time('index.search', () => bench.index.search(qv!, { partitions: parts, k:
 const hits = await bench.index.search(qv!, { partitions: parts, k: 50 });
 const ids = hits.map((h) => h.id);
 await time('filterCandidates', () => repo.filterCandidates(ids, { includeArchived: false }));
-await time('vectorsOf', () => repo.vectorsOf(ids.slice(0, 20), embeddings.id));
 await time('getMany(5)', () => repo.getMany(ids.slice(0, 5)));
 await time('recordAccess(5)', () => repo.recordAccess(ids.slice(0, 5), new Date().toISOString()));
 await time('vectorChanges', () => repo.vectorChanges(1e12, 1000, embeddings.id));

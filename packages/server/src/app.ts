@@ -33,6 +33,9 @@ import { RunEventLog } from './services/run-events/run-event-log.js';
 import { RunService } from './services/runs/run-service.js';
 import { WorkdirPolicy } from './services/runs/workdir-policy.js';
 import { runRoutes, type RunRoutesDeps } from './transport/http/routes/run-routes.js';
+import { systemRoutes } from './transport/http/routes/system-routes.js';
+import { publicConfig } from './config/public-config.js';
+import { readFileSync } from 'node:fs';
 import { registerCoreLoop } from './app-core-loop.js';
 import { registerMemory } from './app-memory.js';
 import { registerOpenApi } from './transport/http/routes/openapi.js';
@@ -136,6 +139,24 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   // First: the OpenAPI document covers the routes registered after it.
   registerOpenApi(server);
   void server.register(runRoutes, { resolve: openedRuns });
+  const startedAt = new Date();
+  const version = serverVersion();
+  void server.register(systemRoutes, {
+    info: () => ({
+      version,
+      nodeId: config.nodeId,
+      nodeVersion: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      startedAt: startedAt.toISOString(),
+      uptimeSeconds: Math.round(process.uptime()),
+      mode: {
+        store: storeOptions.kind,
+        queue: config.redisUrl === null ? 'embedded' : 'bullmq',
+        bus: config.redisUrl === null ? 'local' : 'redis',
+      },
+      config: publicConfig(config),
+    }),
+  });
   const liveFeed = createLiveFeed(
     {
       bus,
@@ -284,4 +305,14 @@ function notOpen(what: string): never {
 function urlOf(address: AddressInfo): string {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return `http://${host}:${address.port}`;
+}
+
+/** The server package's version (package.json sits one level above both src/ and dist/). */
+function serverVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }

@@ -16,3 +16,4 @@ export * from './schemas/live-feed.js';
 export * from './schemas/tasks-api.js';
 export * from './schemas/stats.js';
 export * from './schemas/memory.js';
+export * from './schemas/system.js';

@@ -144,8 +144,6 @@ export interface MemoryRepository {
   filterCandidates(ids: readonly string[], filter: CandidateFilter): Promise<MemoryMeta[]>;
   /** Best lexical matches of `query` among the partitions (archived ones only when asked). */
   lexicalSearch(query: string, partitions: readonly string[], limit: number, includeArchived: boolean): Promise<LexicalHit[]>;
-  /** Stored vectors of `provider` for these ids. */
-  vectorsOf(ids: readonly string[], provider: string): Promise<Map<string, Float32Array>>;
   recordAccess(ids: readonly string[], at: string): Promise<void>;
   /** Vector changes after `afterRev`, oldest first; vectors of other providers come as drops. */
   vectorChanges(afterRev: number, limit: number, provider: string): Promise<VectorChange[]>;

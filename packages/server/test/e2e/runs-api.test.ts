@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiErrorBody, followUpResult, run, runEventsPage, runtimeList, type Run } from '@dash/shared';
+import { apiErrorBody, followUpResult, run, runEventsPage, runtimeList, systemInfo, type Run } from '@dash/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_AGENT } from '../fixtures/fake-agent/fake-agent-runner.js';
 import { scripted } from '../support/run-harness.js';
@@ -32,8 +32,20 @@ async function waitForEnd(server: SpawnedServer, id: string, timeoutMs = 20_000)
 describe('runs API', () => {
   let server: SpawnedServer;
 
+  const memoryKey = Buffer.alloc(32, 9).toString('base64');
   beforeAll(async () => {
-    server = await startServer({ env: agentEnv });
+    server = await startServer({ env: { ...agentEnv, MEMORY_ENCRYPTION_KEY: memoryKey } });
+  });
+
+  it('describes the system without secrets', async () => {
+    const res = await fetch(`${server.url}/api/system`);
+    expect(res.status).toBe(200);
+    const info = systemInfo.parse(await res.json());
+    expect(info.mode).toEqual({ store: 'sqlite', queue: 'embedded', bus: 'local' });
+    expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
+    const text = JSON.stringify(info.config);
+    expect(text).not.toContain(memoryKey);
+    expect(text).toContain('<redacted>');
   });
   afterAll(async () => {
     await server?.stop();

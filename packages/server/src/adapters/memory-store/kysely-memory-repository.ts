@@ -291,21 +291,6 @@ export class KyselyMemoryRepository implements MemoryRepository {
     return bm25Search(this.#db, this.#dialect, this.#cipher, query, searchPartitions(partitions, includeArchived), limit);
   }
 
-  async vectorsOf(ids: readonly string[], provider: string): Promise<Map<string, Float32Array>> {
-    const out = new Map<string, Float32Array>();
-    for (const chunk of chunks(ids)) {
-      const rows = await this.#db
-        .selectFrom('memory_vectors')
-        .select(['memory_id', 'vector'])
-        .where('memory_id', 'in', chunk)
-        .where('provider', '=', provider)
-        .where('vector', 'is not', null)
-        .execute();
-      for (const r of rows) if (r.vector) out.set(r.memory_id, bytesToVector(r.vector));
-    }
-    return out;
-  }
-
   async recordAccess(ids: readonly string[], at: string): Promise<void> {
     for (const chunk of chunks(ids)) {
       await this.#db

@@ -29,6 +29,7 @@ export class SqliteVecIndex implements VectorIndex {
   readonly #statements: {
     insert: Database.Statement;
     remove: Database.Statement;
+    similarity: Database.Statement;
     count: Database.Statement;
     getMeta: Database.Statement;
     putMeta: Database.Statement;
@@ -68,6 +69,7 @@ export class SqliteVecIndex implements VectorIndex {
     this.#statements = {
       insert: db.prepare(`insert into "${this.#table}" (memory_id, part, embedding) values (?, ?, ?)`),
       remove: db.prepare(`delete from "${this.#table}" where memory_id = ?`),
+      similarity: db.prepare(`select vec_distance_cosine(embedding, ?) as distance from "${this.#table}" where memory_id = ?`),
       count: db.prepare(`select count(*) as n from "${this.#table}"`),
       getMeta: db.prepare('select value from index_meta where key = ?'),
       putMeta: db.prepare('insert into index_meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value'),
@@ -110,13 +112,11 @@ export class SqliteVecIndex implements VectorIndex {
   }
 
   similarities(query: Float32Array, ids: readonly string[]): Promise<Map<string, number>> {
+    // One point lookup per id: vec0 does not push `memory_id IN (…)` down and would scan the table.
     const out = new Map<string, number>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      const rows = this.#db
-        .prepare(`select memory_id, vec_distance_cosine(embedding, ?) as distance from "${this.#table}" where memory_id in (${chunk.map(() => '?').join(', ')})`)
-        .all(query, ...chunk) as { memory_id: string; distance: number }[];
-      for (const r of rows) out.set(r.memory_id, 1 - r.distance);
+    for (const id of ids) {
+      const row = this.#statements.similarity.get(query, id) as { distance: number } | undefined;
+      if (row) out.set(id, 1 - row.distance);
     }
     return Promise.resolve(out);
   }

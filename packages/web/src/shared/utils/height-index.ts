@@ -48,6 +48,31 @@ export class HeightIndex {
     this.size = count;
   }
 
+  /**
+   * Drops the first `n` rows (they left the window the list shows); returns the height they took.
+   * O(count): callers drop in batches.
+   */
+  dropFront(n: number): number {
+    const drop = Math.min(Math.max(0, n), this.size);
+    if (drop === 0) return 0;
+    const removed = this.offsetOf(drop);
+    this.heights.copyWithin(0, drop, this.size);
+    this.size -= drop;
+    this.rebuild();
+    return removed;
+  }
+
+  /** Adds `n` unmeasured rows before the first one; returns the height they add (the estimate each). */
+  insertFront(n: number): number {
+    if (n <= 0) return 0;
+    const size = this.size;
+    this.resize(size + n);
+    this.heights.copyWithin(n, 0, size);
+    this.heights.fill(this.estimate, 0, n);
+    this.rebuild();
+    return n * this.estimate;
+  }
+
   /** Records a measured height; returns the change (0 when it was already known). */
   set(index: number, height: number): number {
     if (index < 0 || index >= this.size) return 0;
@@ -92,7 +117,7 @@ export class HeightIndex {
   }
 
   private rebuild(): void {
-    this.tree.fill(0);
+    this.tree.fill(0, 0, this.size + 1);
     for (let i = 1; i <= this.size; i += 1) {
       this.tree[i]! += this.heights[i - 1]!;
       const parent = i + (i & -i);
