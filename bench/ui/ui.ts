@@ -8,7 +8,10 @@
  *     lines never seen are counted, not hidden;
  *  2. heap: L lines stream into one run view at a fixed rate; every few seconds the page's JS heap
  *     is measured after a forced GC (CDP HeapProfiler.collectGarbage, then Performance.getMetrics
- *     JSHeapUsedSize), with how many transcript rows the page holds at that moment;
+ *     JSHeapUsedSize), with how many lines the page has shown so far (the highest `#n` on screen
+ *     while it follows the output) and how many transcript rows it holds in memory at that moment
+ *     (the list's aria-setsize). The slope over the second half of the run (least squares, MB per
+ *     10,000 lines) says whether the heap levels off;
  *  3. bundle: the gzipped size of the JS that index.html loads up front (entry script and
  *     modulepreloads), and of all the JS the browser fetches to show the overview page (`/`).
  *
@@ -114,8 +117,22 @@ async function latency(server: SpawnedServer, browser: TestBrowser): Promise<Rec
 
 interface HeapSample {
   atS: number;
+  /** Lines the page has shown so far. */
+  lines: number;
+  /** Transcript rows held in memory. */
   rows: number;
   heapUsedMB: number;
+}
+
+/** Least-squares slope of heap over lines, in MB per 10,000 lines (null with fewer than two distinct points). */
+function heapSlope(samples: readonly HeapSample[]): number | null {
+  if (samples.length < 2) return null;
+  const mx = samples.reduce((s, p) => s + p.lines, 0) / samples.length;
+  const my = samples.reduce((s, p) => s + p.heapUsedMB, 0) / samples.length;
+  const sxx = samples.reduce((s, p) => s + (p.lines - mx) ** 2, 0);
+  if (sxx === 0) return null;
+  const sxy = samples.reduce((s, p) => s + (p.lines - mx) * (p.heapUsedMB - my), 0);
+  return round((sxy / sxx) * 10_000, 3);
 }
 
 async function heap(server: SpawnedServer, browser: TestBrowser): Promise<Record<string, unknown>> {
@@ -131,17 +148,24 @@ async function heap(server: SpawnedServer, browser: TestBrowser): Promise<Record
   };
   const rows = (): Promise<number> =>
     page.evaluate<number>(`Number(document.querySelector('[data-test="transcript"] [data-index]')?.getAttribute('aria-setsize') ?? 0)`);
+  const linesShown = (): Promise<number> =>
+    page.evaluate<number>(`Math.max(0, ...[...document.querySelectorAll('[data-test="transcript"] [data-seq]')]
+      .map((row) => Number(/#(\\d+) ts=/.exec(row.textContent ?? '')?.[1] ?? 0)))`);
+  const sample = async (atS: number): Promise<HeapSample> => {
+    const heapUsedMB = round(await measure());
+    return { atS, lines: await linesShown(), rows: await rows(), heapUsedMB };
+  };
 
   const started = await startRun(server, { steps: [{ sleep: 4_000 }, { emit: { count: lines, rate, text: 'tick' } }] });
   await page.goto(`${server.url}/runs/${started.id}`);
   await waitForLive(page);
   const t0 = Date.now();
-  const samples: HeapSample[] = [{ atS: 0, rows: await rows(), heapUsedMB: round(await measure()) }];
+  const samples: HeapSample[] = [await sample(0)];
   let next = t0 + Number(values['sample-every']);
   const ended = await waitForEnd(server, started.id, async () => {
     if (Date.now() < next) return;
     next += Number(values['sample-every']);
-    samples.push({ atS: round((Date.now() - t0) / 1000), rows: await rows(), heapUsedMB: round(await measure()) });
+    samples.push(await sample(round((Date.now() - t0) / 1000)));
   });
   // Let the page take in the tail, then measure the settled state.
   for (let i = 0; i < 60; i += 1) {
@@ -149,12 +173,13 @@ async function heap(server: SpawnedServer, browser: TestBrowser): Promise<Record
     await page.waitForTimeout(1_000);
     if ((await rows()) === r) break;
   }
-  samples.push({ atS: round((Date.now() - t0) / 1000), rows: await rows(), heapUsedMB: round(await measure()) });
+  samples.push(await sample(round((Date.now() - t0) / 1000)));
   const domNodes = await page.evaluate<number>('document.getElementsByTagName("*").length');
   await page.close();
 
   const half = samples.filter((s) => s.rows >= samples.at(-1)!.rows / 2)[0];
   const last = samples.at(-1)!;
+  const secondHalf = samples.filter((s) => s.lines >= last.lines / 2);
   return {
     lines,
     linesPerSecond: rate,
@@ -163,7 +188,13 @@ async function heap(server: SpawnedServer, browser: TestBrowser): Promise<Record
     peakHeapMB: Math.max(...samples.map((s) => s.heapUsedMB)),
     finalHeapMB: last.heapUsedMB,
     finalRows: last.rows,
-    /** Heap growth over the second half of the rows, per 10,000 rows. */
+    finalLines: last.lines,
+    /** Most transcript rows held in memory at any sample. */
+    peakRows: Math.max(...samples.map((s) => s.rows)),
+    /** Heap growth over the second half of the lines, per 10,000 lines (least squares over those samples): ~0 when it levels off. */
+    secondHalfMBPer10kLines: heapSlope(secondHalf),
+    secondHalfSamples: secondHalf.length,
+    /** Heap growth over the second half of the rows held, per 10,000 rows (endpoints; meaningless once the window is full). */
     secondHalfMBPer10kRows: half && last.rows > half.rows ? round(((last.heapUsedMB - half.heapUsedMB) / (last.rows - half.rows)) * 10_000, 2) : null,
     domElementsAtEnd: domNodes,
   };

@@ -178,6 +178,36 @@ describe('Run page', () => {
     expect(server.requests).toContain('POST /api/runs/run-1/follow-up');
   });
 
+  it('keeps a window of the newest rows, pages earlier ones in on request, and jumps back to the latest', async () => {
+    server.run = { ...server.run, status: 'succeeded', endedAt: '2025-01-01T10:02:00.000Z' };
+    server.events = numbered(Array.from({ length: 26_000 }, (_, i) => text(`line ${i + 1}`)));
+    const { sut } = await openRun();
+    const setSize = () => Number(sut.get('[data-test="transcript"] [data-index]').attributes('aria-setsize'));
+
+    expect(setSize()).toBeLessThanOrEqual(20_000);
+    const earlier = sut.get('[data-test="earlier"]');
+    const startAfter = 26_000 - setSize();
+    expect(earlier.text()).toContain(`${startAfter.toLocaleString('en-US')} earlier events not loaded`);
+    expect(sut.find('[data-test="newer"]').exists()).toBe(false);
+
+    server.requests.length = 0;
+    await earlier.get('button').trigger('click');
+    await vi.waitFor(() => expect(sut.get('[data-test="earlier"]').text()).toContain(`${(startAfter - 5_000).toLocaleString('en-US')} earlier`));
+
+    // The page just before the first kept seq; the newest rows made room for it.
+    expect(server.requests).toEqual([`GET /api/runs/run-1/events?after=${startAfter - 5_000}&limit=5000`]);
+    expect(setSize()).toBeLessThanOrEqual(20_000);
+    expect(sut.get('[data-test="newer"]').text()).toMatch(/^[\d,]+ newer events not loaded/);
+
+    server.requests.length = 0;
+    await sut.get('[data-test="jump-latest"]').trigger('click');
+    await vi.waitFor(() => expect(sut.find('[data-test="newer"]').exists()).toBe(false));
+
+    expect(server.requests).toEqual(['GET /api/runs/run-1/events?after=21000&limit=5000']);
+    expect(sut.text()).toContain('line 26000');
+    expect(sut.get('[data-test="earlier"]').text()).toContain('21,000 earlier events not loaded');
+  }, 30_000);
+
   it('says so when the run does not exist', async () => {
     const { sut } = await openRun('nope');
 

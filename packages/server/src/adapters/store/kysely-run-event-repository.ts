@@ -16,17 +16,31 @@ import { epochMsToIso } from './timestamps.js';
 /** Rows per INSERT: 5 parameters each stays far below SQLite's 32,766 and PostgreSQL's 65,535. */
 const INSERT_CHUNK_ROWS = 1000;
 
+type AppendBatch = { runId: string; events: readonly RunEvent[]; bytes: number };
+
+/**
+ * Performs validated appends elsewhere with the same rules and errors (SqliteEventWriter: on a
+ * worker thread's connection). Reads stay on `db`.
+ */
+export interface RunEventWriter {
+  appendMany(batches: readonly AppendBatch[]): Promise<void>;
+}
+
 export class KyselyRunEventRepository implements RunEventRepository {
-  constructor(private readonly db: Kysely<StoreDatabase>) {}
+  constructor(
+    private readonly db: Kysely<StoreDatabase>,
+    private readonly writer: RunEventWriter | null = null,
+  ) {}
 
   async append(runId: string, events: readonly RunEvent[], bytes: number): Promise<void> {
     await this.appendMany([{ runId, events, bytes }]);
   }
 
-  async appendMany(batches: readonly { runId: string; events: readonly RunEvent[]; bytes: number }[]): Promise<void> {
+  async appendMany(batches: readonly AppendBatch[]): Promise<void> {
     const work = batches.filter((b) => b.events.length > 0);
     if (work.length === 0) return;
     for (const b of work) assertContiguous(b.runId, b.events);
+    if (this.writer) return this.writer.appendMany(work);
     let current: { runId: string; first: number } | null = null;
     try {
       await this.db.transaction().execute(async (trx) => {

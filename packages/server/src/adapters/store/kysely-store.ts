@@ -1,10 +1,14 @@
-/** The Store port over one Kysely instance; owns the connection (pool or SQLite handle). */
+/**
+ * The Store port over one Kysely instance; owns the connection (pool or SQLite handle) and, when
+ * given one, the separate event writer (SQLite: a worker thread), which is closed first so writes
+ * already accepted finish before the connection goes.
+ */
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../domain/app-error.js';
 import type { RunEventRepository } from '../../ports/run-event-repository.js';
 import type { RunRepository } from '../../ports/run-repository.js';
 import type { Store, StoreDialect } from '../../ports/store.js';
-import { KyselyRunEventRepository } from './kysely-run-event-repository.js';
+import { KyselyRunEventRepository, type RunEventWriter } from './kysely-run-event-repository.js';
 import { KyselyRunRepository } from './kysely-run-repository.js';
 import type { StoreDatabase } from './schema.js';
 
@@ -16,9 +20,10 @@ export class KyselyStore implements Store {
   constructor(
     readonly dialect: StoreDialect,
     private readonly db: Kysely<StoreDatabase>,
+    private readonly eventWriter: (RunEventWriter & { close(): Promise<void> }) | null = null,
   ) {
     this.runs = new KyselyRunRepository(db);
-    this.runEvents = new KyselyRunEventRepository(db);
+    this.runEvents = new KyselyRunEventRepository(db, eventWriter);
   }
 
   async ping(): Promise<void> {
@@ -31,8 +36,16 @@ export class KyselyStore implements Store {
   }
 
   close(): Promise<void> {
-    this.#closing ??= this.db.destroy();
+    this.#closing ??= this.#close();
     return this.#closing;
+  }
+
+  async #close(): Promise<void> {
+    try {
+      await this.eventWriter?.close();
+    } finally {
+      await this.db.destroy();
+    }
   }
 }
 

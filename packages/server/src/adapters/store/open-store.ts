@@ -1,9 +1,11 @@
 /**
  * Opens the persistent store and migrates it to the latest schema before returning. SQLite is the
  * embedded default (one WAL file); PostgreSQL serves several replicas, which may start at the same
- * time: their migrations are serialized by an advisory lock.
+ * time: their migrations are serialized by an advisory lock. On a SQLite file, run-event appends go
+ * through a worker thread with its own connection (SqliteEventWriter) so they never block the event
+ * loop; reads and all other writes stay on the main connection.
  */
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { AppError, isAppError } from '../../domain/app-error.js';
 import type { Store } from '../../ports/store.js';
@@ -13,6 +15,8 @@ import { postgresClientConfig } from './postgres-connection.js';
 import { withPostgresMigrationLock } from './postgres-migration-lock.js';
 import type { StoreDatabase } from './schema.js';
 import { openSqliteDatabase } from './sqlite-database.js';
+import { SqliteEventWriter } from './sqlite-event-writer.js';
+import { SqliteImmediateDialect } from './sqlite-immediate-dialect.js';
 import { silentStoreLogger, type StoreLogger } from './store-logger.js';
 
 export type { StoreLogger } from './store-logger.js';
@@ -46,9 +50,18 @@ async function openSqliteStore(file: string, logger: StoreLogger): Promise<Store
   } catch (err) {
     throw new AppError('STORE_UNAVAILABLE', { message: `Cannot open SQLite file ${file}: ${messageOf(err)}`, cause: err });
   }
-  const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<StoreDatabase>({ dialect: new SqliteImmediateDialect({ database }) });
   await migrateOrDestroy(db, () => migrateToLatest(db, 'sqlite', logger));
-  return new KyselyStore('sqlite', db);
+  // An in-memory database exists only on this connection: its appends stay on the main thread.
+  if (file === ':memory:') return new KyselyStore('sqlite', db);
+  let writer;
+  try {
+    writer = await SqliteEventWriter.open(file);
+  } catch (err) {
+    await db.destroy().catch(() => undefined);
+    throw new AppError('STORE_UNAVAILABLE', { message: `Cannot start the SQLite event writer for ${file}: ${messageOf(err)}`, cause: err });
+  }
+  return new KyselyStore('sqlite', db, writer);
 }
 
 async function openPostgresStore(options: Extract<StoreOptions, { kind: 'postgres' }>, logger: StoreLogger): Promise<Store> {

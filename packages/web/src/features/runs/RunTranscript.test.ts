@@ -5,8 +5,9 @@ import type { AgentEvent } from '@dash/shared';
 import RunTranscript from './RunTranscript.vue';
 import { TranscriptModel } from './transcript-model';
 
+/** The list itself is under test here: a window as large as the run, so no rows leave it. */
 function modelWith(events: AgentEvent[]): TranscriptModel {
-  const model = new TranscriptModel();
+  const model = new TranscriptModel({ windowRows: 1_000_000 });
   model.append(numbered(events));
   return model;
 }
@@ -144,4 +145,29 @@ describe('RunTranscript rows', () => {
     expect(document.activeElement?.textContent).toContain('second');
     sut.unmount();
   });
+});
+
+describe('RunTranscript window', () => {
+  it('stays bounded while following 100,000 live events, with the earlier ones offered above', async () => {
+    const model = new TranscriptModel({ windowRows: 2_000 });
+    const sut = mountTranscript(model);
+
+    for (let batch = 0; batch < 20; batch += 1) {
+      const events: AgentEvent[] = [];
+      for (let i = 0; i < 5_000; i += 1) events.push(text(`line ${batch * 5_000 + i}`));
+      model.append(numbered(events, 'run-1', model.lastSeq + 1));
+      await sut.setProps({ version: batch + 2 });
+      expect(model.rows.length).toBeLessThanOrEqual(2_000);
+    }
+    await flushPromises();
+
+    expect(sut.findAll('[data-index]').length).toBeLessThanOrEqual(45);
+    expect(sut.text()).toContain('line 99999');
+    const setSize = Number(sut.get('[data-index]').attributes('aria-setsize'));
+    expect(setSize).toBe(model.rows.length);
+    expect(sut.get('[data-test="earlier"]').text()).toContain(`${(100_000 - model.rows.length).toLocaleString('en-US')} earlier events not loaded`);
+    // No pager: nothing to load with.
+    expect(sut.find('[data-test="earlier"] button').exists()).toBe(false);
+    sut.unmount();
+  }, 30_000);
 });

@@ -10,6 +10,9 @@
  *
  * The model is a plain object (markRaw): 100,000 events are never made reactive. Consumers
  * watch `version`, which is bumped at most every `flushMs` while events stream in.
+ *
+ * The model keeps a bounded window of rows; as a TranscriptPager the session pages older and newer
+ * events into it on request (`/events?after=`, the same pages), and reloads the live end.
  */
 import { markRaw, shallowRef, type Ref } from 'vue';
 import { ApiError } from '../../shared/api/api-error';
@@ -17,7 +20,8 @@ import type { TopicListener } from '../live-feed/live-feed-client';
 import { runTopic } from '../live-feed/live-feed-protocol';
 import { isTerminalRunStatus } from './run-status';
 import { EVENTS_PAGE_LIMIT, isRunEvent, type Run, type RunEvent, type RunsApi } from './runs-api';
-import { TranscriptModel } from './transcript-model';
+import { TranscriptModel, type TranscriptLimits } from './transcript-model';
+import type { TranscriptPager, TranscriptPaging } from './transcript-pager';
 
 /** `loading`: history; `connecting`: waiting for the feed; `live`: feed; `polling`: fallback; `ended`. */
 export type TranscriptMode = 'loading' | 'connecting' | 'live' | 'polling' | 'ended';
@@ -37,12 +41,14 @@ export interface RunTranscriptOptions {
   flushMs?: number;
   pageLimit?: number;
   isHidden?: () => boolean;
+  /** Model limits (window size, text caps); the defaults otherwise. */
+  limits?: Partial<TranscriptLimits>;
 }
 
 const isAbort = (error: unknown): boolean => error instanceof DOMException && error.name === 'AbortError';
 
-export class RunTranscriptSession {
-  readonly model = markRaw(new TranscriptModel());
+export class RunTranscriptSession implements TranscriptPager {
+  readonly model: TranscriptModel;
   readonly run = shallowRef<Run | null>(null);
   readonly version = shallowRef(0);
   readonly mode = shallowRef<TranscriptMode>('loading');
@@ -52,9 +58,11 @@ export class RunTranscriptSession {
   readonly loadError = shallowRef<ApiError | null>(null);
   /** The latest failed refresh (the transcript stays as it was). */
   readonly refreshError = shallowRef<ApiError | null>(null);
+  readonly paging = shallowRef<TranscriptPaging>(null);
+  readonly pagingError = shallowRef<ApiError | null>(null);
 
   private readonly abort = new AbortController();
-  private readonly options: Required<RunTranscriptOptions>;
+  private readonly options: Required<Omit<RunTranscriptOptions, 'limits'>>;
   private unsubscribe: (() => void) | null = null;
   private subscribed = false;
   private topicRefused = false;
@@ -70,6 +78,7 @@ export class RunTranscriptSession {
     private readonly feed: LiveSource,
     options: RunTranscriptOptions = {},
   ) {
+    this.model = markRaw(new TranscriptModel(options.limits));
     this.options = {
       pollMs: options.pollMs ?? 1_000,
       refreshMs: options.refreshMs ?? 5_000,
@@ -171,6 +180,67 @@ export class RunTranscriptSession {
       }
     })();
     return this.catchingUp;
+  }
+
+  // ---- paging the window -----------------------------------------------------------------------
+
+  setFollow(following: boolean): void {
+    this.model.follow = following;
+  }
+
+  /** One page of the events just before the window (`after` so that the page ends right before it). */
+  loadEarlier(): Promise<void> {
+    return this.page('earlier', async () => {
+      const end = this.model.startAfter;
+      if (end <= 0) return;
+      const generation = this.model.generation;
+      const after = Math.max(0, end - this.options.pageLimit);
+      const page = await this.api.events(this.runId, after, end - after, this.abort.signal);
+      // The window moved meanwhile (trimmed or replaced): this page no longer joins it.
+      if (this.model.generation !== generation || this.model.startAfter !== end) return;
+      this.model.prepend(page.events, after);
+    });
+  }
+
+  /** One page of the events just after the window's end. */
+  loadNewer(): Promise<void> {
+    return this.page('newer', () => this.extendOnce());
+  }
+
+  async jumpToLatest(): Promise<void> {
+    if (this.model.attached) return;
+    await this.page('latest', async () => {
+      this.model.resetWindow(Math.max(0, this.model.lastSeq - this.options.pageLimit));
+      this.bump();
+      while (!this.model.attached && !this.stopped) {
+        if (!(await this.extendOnce())) break;
+      }
+    });
+  }
+
+  /** Extends the window by one page; false when nothing more came (or the window moved). */
+  private async extendOnce(): Promise<boolean> {
+    const start = this.model.endSeq;
+    const generation = this.model.generation;
+    const page = await this.api.events(this.runId, start, this.options.pageLimit, this.abort.signal);
+    if (this.stopped || this.model.generation !== generation || this.model.endSeq < start) return false;
+    this.model.extend(page.events);
+    return page.events.length > 0;
+  }
+
+  /** Runs one paging request at a time, then re-renders. */
+  private async page(kind: Exclude<TranscriptPaging, null>, load: () => Promise<unknown>): Promise<void> {
+    if (this.paging.value !== null || this.stopped) return;
+    this.paging.value = kind;
+    try {
+      await load();
+      this.pagingError.value = null;
+    } catch (error) {
+      if (!this.stopped && !isAbort(error)) this.pagingError.value = error instanceof ApiError ? error : ApiError.client('BAD_RESPONSE', { cause: error });
+    } finally {
+      this.paging.value = null;
+      this.bump();
+    }
   }
 
   // ---- live --------------------------------------------------------------------------------------

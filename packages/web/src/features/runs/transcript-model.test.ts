@@ -1,3 +1,4 @@
+import type { AgentEvent, RunEvent } from '@dash/shared';
 import { describe, expect, it } from 'vitest';
 import { numbered, stderr, text, toolCall, toolResult, usage, userMessage } from '../../test-support/run-fixtures';
 import { summarizeToolCall } from './tool-summary';
@@ -117,5 +118,151 @@ describe('tool call summaries', () => {
 
   it('cuts long summaries to one line', () => {
     expect(summarizeToolCall('Bash', { command: 'x'.repeat(500) })).toHaveLength(160);
+  });
+});
+
+/** A mixed stream like an agent's: text, tool calls with their results, stderr and usage. */
+function agentEvents(count: number, firstSeq = 1): RunEvent[] {
+  const events: AgentEvent[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const n = firstSeq + i;
+    if (n % 10 === 3) events.push(toolCall(`t${n}`, 'Bash', { command: `echo ${n}` }));
+    else if (n % 10 === 4) events.push(toolResult(`t${n - 1}`, `out ${n - 1}`));
+    else if (n % 10 === 7) events.push(stderr(`err ${n}`));
+    else if (n % 10 === 8) events.push(usage(1, 1, null));
+    else events.push(text(`line ${n}`));
+  }
+  return numbered(events, 'run-1', firstSeq);
+}
+
+/** Rows a model over events 1…n would have (tool results fold into their calls; stderr and usage make none). */
+const rowsFor = (events: RunEvent[]): number => events.filter((e) => !['tool.result', 'stderr', 'usage'].includes(e.event.type)).length;
+
+const seqsOf = (model: TranscriptModel): number[] => model.rows.map((r) => r.seq);
+const strictlyIncreasing = (seqs: number[]): boolean => seqs.every((seq, i) => i === 0 || seq > seqs[i - 1]!);
+
+describe('transcript window', () => {
+  it('never holds more rows than the cap while 120,000 events stream in', () => {
+    const sut = new TranscriptModel({ windowRows: 20_000, stderrLines: 1_000 });
+    const all = agentEvents(120_000);
+
+    for (let from = 0; from < all.length; from += 250) {
+      sut.append(all.slice(from, from + 250));
+      expect(sut.rows.length).toBeLessThanOrEqual(20_000);
+      expect(sut.stderr.length).toBeLessThanOrEqual(1_000);
+    }
+
+    // The newest rows, in order, and the count of those that left.
+    expect(sut.rows.length).toBeGreaterThanOrEqual(18_000);
+    expect(sut.rows.at(-1)!.seq).toBe(120_000);
+    expect(strictlyIncreasing(seqsOf(sut))).toBe(true);
+    expect(sut.rowBase + sut.rows.length).toBe(rowsFor(all));
+    expect(sut.startAfter).toBe(sut.rows[0]!.seq - 1);
+    expect(sut.attached).toBe(true);
+    expect(sut.newerEvents).toBe(0);
+    // The stream's accounting covers every event, not just the window's.
+    expect(sut.eventCount).toBe(120_000);
+    expect(sut.usage.inputTokens).toBe(12_000);
+    expect(sut.stderrBase + sut.stderr.length).toBe(12_000);
+    expect(sut.stderr.at(-1)!.line).toBe('err 119997');
+    // Tool rows in the window still have their results.
+    const tools = sut.rows.filter((r): r is ToolRow => r.kind === 'tool');
+    expect(tools.every((r) => r.result?.output === `out ${r.seq}`)).toBe(true);
+  });
+
+  it('still drops events it has seen after trimming (overlapping pages and live events)', () => {
+    const sut = new TranscriptModel({ windowRows: 1_000 });
+    const all = agentEvents(5_000);
+    sut.append(all);
+    const rows = seqsOf(sut);
+
+    expect(sut.append(all.slice(0, 100))).toBe(0);
+    expect(sut.append(all.slice(4_000))).toBe(0);
+    expect(sut.append([...all.slice(4_990), ...agentEvents(10, 5_001)])).toBe(10);
+
+    expect(seqsOf(sut).slice(0, -1).filter((seq) => seq <= 5_000)).toEqual(rows.filter((seq) => seq >= seqsOf(sut)[0]!));
+    expect(new Set(seqsOf(sut)).size).toBe(sut.rows.length);
+    expect(sut.eventCount).toBe(5_010);
+  });
+
+  it('pages earlier events in before the window, in order, without duplicates, joining split tool calls', () => {
+    const all = agentEvents(10_000);
+    const sut = new TranscriptModel({ windowRows: 3_000 });
+    sut.append(all);
+    const page = 1_000;
+
+    for (let guard = 0; sut.startAfter > 0 && guard < 20; guard += 1) {
+      const end = sut.startAfter;
+      const after = Math.max(0, end - page);
+      // The server's answer to ?after=<after>&limit=<end - after>.
+      sut.prepend(all.filter((e) => e.seq > after).slice(0, end - after), after);
+      expect(sut.startAfter).toBe(after);
+      expect(sut.rows.length).toBeLessThanOrEqual(3_000);
+      expect(strictlyIncreasing(seqsOf(sut))).toBe(true);
+    }
+
+    expect(sut.startAfter).toBe(0);
+    expect(sut.rows[0]!.seq).toBe(1);
+    // The newest side made room: the window is behind the live end now.
+    expect(sut.attached).toBe(false);
+    expect(sut.newerEvents).toBe(10_000 - sut.endSeq);
+    // Every row is the one a model over the whole run would have, tool results included.
+    const whole = new TranscriptModel({ windowRows: 1_000_000 });
+    whole.append(all);
+    expect(sut.rows).toEqual(whole.rows.slice(0, sut.rows.length).map((r) => expect.objectContaining({ seq: r.seq, kind: r.kind })));
+    const tools = sut.rows.filter((r): r is ToolRow => r.kind === 'tool');
+    expect(tools.every((r) => r.hasCall && r.name === 'Bash' && r.result?.output === `out ${r.seq}`)).toBe(true);
+  });
+
+  it('gives an orphan result row its call when the call is paged in', () => {
+    const all = numbered([text('a'), toolCall('t1', 'Read', { file_path: 'x.ts' }), toolResult('t1', 'content'), text('b')]);
+    const sut = new TranscriptModel();
+    sut.append(all);
+    // The window restarts after the call (as on "jump to latest").
+    sut.resetWindow(2);
+    sut.extend(all.slice(2));
+    expect(sut.rows).toMatchObject([{ kind: 'tool', name: 'Tool result', hasCall: false }, { kind: 'assistant', text: 'b' }]);
+
+    sut.prepend(all.slice(0, 2), 0);
+
+    expect(sut.rows).toMatchObject([
+      { kind: 'assistant', text: 'a' },
+      { kind: 'tool', seq: 3, name: 'Read', summary: 'x.ts', hasCall: true, rev: 1, result: { output: 'content' } },
+      { kind: 'assistant', text: 'b' },
+    ]);
+  });
+
+  it('stops taking new rows when full and not following, and pages forward to the live end again', () => {
+    const all = agentEvents(3_000);
+    const sut = new TranscriptModel({ windowRows: 1_000 });
+    sut.append(all.slice(0, 500));
+    sut.follow = false;
+
+    sut.append(all.slice(500));
+
+    expect(sut.rows.length).toBe(1_000);
+    expect(sut.startAfter).toBe(0);
+    expect(sut.attached).toBe(false);
+    expect(sut.lastSeq).toBe(3_000);
+    expect(sut.newerEvents).toBe(3_000 - sut.endSeq);
+    // Live events keep counting while the window is elsewhere.
+    sut.append(agentEvents(10, 3_001));
+    expect(sut.eventCount).toBe(3_010);
+
+    // Pages from the window's end: overlapping results are not joined twice.
+    for (let guard = 0; !sut.attached && guard < 10; guard += 1) {
+      const start = sut.endSeq;
+      sut.extend([...all, ...agentEvents(10, 3_001)].filter((e) => e.seq > start).slice(0, 500));
+      expect(sut.rows.length).toBeLessThanOrEqual(1_000);
+    }
+    expect(sut.attached).toBe(true);
+    expect(sut.rows.at(-1)!.seq).toBe(3_010);
+    expect(strictlyIncreasing(seqsOf(sut))).toBe(true);
+    expect(sut.eventCount).toBe(3_010);
+
+    // Attached again: live events land in the window.
+    sut.follow = true;
+    sut.append(agentEvents(1, 3_011));
+    expect(sut.rows.at(-1)!.seq).toBe(3_011);
   });
 });

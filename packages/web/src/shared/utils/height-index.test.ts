@@ -49,6 +49,26 @@ describe('HeightIndex', () => {
     }
   });
 
+  it('drops rows at the front and adds unmeasured ones there, keeping the others\' heights', () => {
+    const sut = new HeightIndex(20, 4);
+    sut.resize(10);
+    const heights = Array.from({ length: 10 }, (_, i) => 20 + i);
+    heights.forEach((h, i) => sut.set(i, h));
+
+    expect(sut.dropFront(3)).toBe(20 + 21 + 22);
+    heights.splice(0, 3);
+    expect(sut.count).toBe(7);
+    expect(sut.insertFront(5)).toBe(100);
+    heights.unshift(20, 20, 20, 20, 20);
+    expect(sut.count).toBe(12);
+    for (let i = 0; i <= heights.length; i += 1) expect(sut.offsetOf(i)).toBe(naiveOffset(heights, i));
+    expect(sut.indexAt(naiveOffset(heights, 7) + 1)).toBe(7);
+
+    expect(sut.dropFront(100)).toBe(naiveOffset(heights, 12));
+    expect(sut.count).toBe(0);
+    expect(sut.total()).toBe(0);
+  });
+
   it('handles 100,000 rows', () => {
     const sut = new HeightIndex(44);
     sut.resize(100_000);

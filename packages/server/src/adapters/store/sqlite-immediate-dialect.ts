@@ -1,0 +1,26 @@
+/**
+ * Kysely's SQLite dialect with transactions opened by BEGIN IMMEDIATE. With a second connection
+ * writing the same file (the event writer's worker), a deferred transaction that reads and then
+ * writes fails with SQLITE_BUSY_SNAPSHOT when the other connection committed in between, without
+ * waiting. IMMEDIATE takes the write lock up front, honouring busy_timeout instead.
+ */
+import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
+
+export class SqliteImmediateDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new SqliteImmediateDriver(this.#config);
+  }
+}
+
+class SqliteImmediateDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
