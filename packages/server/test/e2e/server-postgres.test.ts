@@ -39,7 +39,12 @@ describe('server on PostgreSQL', () => {
 
   it('boots on a fresh database, reports store kind postgres, and stops cleanly', async () => {
     const dataDir = join(parent, 'data');
-    const server = await startServer({ env: { DATABASE_URL: withPassword(database.url), DATA_DIR: dataDir, NODE_ID: 'e2e-pg' } });
+    // Scale-out configuration brings its own memory key (a generated key file is for embedded and
+    // single-node development only), so nothing at all may be written under DATA_DIR.
+    const memoryKey = Buffer.alloc(32, 3).toString('base64');
+    const server = await startServer({
+      env: { DATABASE_URL: withPassword(database.url), DATA_DIR: dataDir, NODE_ID: 'e2e-pg', MEMORY_ENCRYPTION_KEY: memoryKey },
+    });
     const res = await fetch(`${server.url}/health`);
     expect(res.status).toBe(200);
     const body = healthResponse.parse(await res.json());
