@@ -13,6 +13,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     // Machines are shared and have 2 cores: keep parallelism modest and timeouts generous.
+    // (Projects do not inherit these; each project below sets its own timeouts.)
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -21,6 +22,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
+          testTimeout: 30_000,
           include: ['packages/server/src/**/*.test.ts', 'packages/shared/src/**/*.test.ts'],
           environment: 'node',
         },
@@ -30,6 +32,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'web',
+          // Lazy page imports can take seconds on a loaded 2-core machine.
+          testTimeout: 30_000,
           include: ['packages/web/src/**/*.test.ts'],
           environment: 'happy-dom',
         },
@@ -38,6 +42,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
+          hookTimeout: 60_000,
           include: ['packages/server/test/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
@@ -47,6 +52,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'e2e',
+          hookTimeout: 90_000,
           include: ['packages/server/test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,

@@ -174,7 +174,7 @@ describe('Run page', () => {
     await box.setValue('Now add tests');
     await sut.get('form.follow-up').trigger('submit');
 
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/runs/run-2'));
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/runs/run-2'), { timeout: 10_000 });
     expect(server.requests).toContain('POST /api/runs/run-1/follow-up');
   });
 

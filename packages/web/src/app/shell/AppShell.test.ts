@@ -54,10 +54,10 @@ describe('AppShell', () => {
 
     // Pages are lazy-loaded: the navigation settles once the page module has loaded.
     press('g', 't');
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/tasks'));
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/tasks'), { timeout: 10_000 });
 
     press('g', 's');
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/system'));
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/system'), { timeout: 10_000 });
   });
 
   it('ignores shortcuts typed into a text field', async () => {
