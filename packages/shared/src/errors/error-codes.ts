@@ -71,6 +71,7 @@ export const errorCodes = {
   MEMORY_NOT_FOUND: spec(404, 'Memory not found'),
   MEMORY_KEY_MISMATCH: spec(500, 'MEMORY_ENCRYPTION_KEY does not match the key the stored memories were encrypted with'),
   MEMORY_EMBEDDING_FAILED: spec(502, 'The embedding provider failed', true),
+  MEMORY_UNAVAILABLE: spec(503, 'The memory service cannot be reached', true),
   // live feed (WebSocket error frames; the status only keeps the registry uniform)
   LIVE_TOPIC_UNKNOWN: spec(404, 'No such live-feed topic'),
   LIVE_VERSION_UNSUPPORTED: spec(400, 'Unsupported live-feed protocol version'),

@@ -216,6 +216,7 @@ export const searchMemoryBody = z
   })
   .strict();
 export type SearchMemoryBody = z.infer<typeof searchMemoryBody>;
+export type SearchMemoryBodyInput = z.input<typeof searchMemoryBody>;
 
 /** Each part of the hybrid score, before weighting (see docs/memory.md for the weights). */
 export const memoryScoreParts = z.object({
