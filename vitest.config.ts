@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 //  - unit: colocated *.test.ts next to the code (server, shared) and web components (happy-dom);
 //  - integration: real SQLite files, the machine's PostgreSQL and Redis (never skipped);
 //  - e2e: the built server booted as a child process and driven over HTTP/WS (and a real browser).
+// Plus deploy: the deployment artifacts checked with the real tools (docs/deployment.md).
 const shared = fileURLToPath(new URL('./packages/shared/src/index.ts', import.meta.url));
 const alias = { '@dash/shared': shared };
 
@@ -46,6 +47,34 @@ export default defineConfig({
           include: ['packages/server/test/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Deployment artifacts checked with the real tools (nginx -t, promtool, amtool,
+          // shellcheck, Kubernetes schemas) and a backup -> restore round trip on PostgreSQL.
+          name: 'deploy',
+          include: ['packages/server/test/deploy/**/*.test.ts'],
+          environment: 'node',
+          hookTimeout: 90_000,
+          testTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Fault suite (docs/operations.md#fault-suite): kills the server, restarts the machine's
+          // Redis and PostgreSQL, fills a tmpfs. groupOrder 1 runs it after the parallel group
+          // (unit, web, integration, deploy) so no other file is using those services meanwhile;
+          // the e2e files (sequential) run after it. Files run one at a time.
+          name: 'faults',
+          hookTimeout: 120_000,
+          include: ['packages/server/test/faults/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {

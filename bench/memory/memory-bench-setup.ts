@@ -70,6 +70,9 @@ export class CachingProvider implements EmbeddingProvider {
   get dim(): number {
     return this.inner.dim;
   }
+  get bagOfWords(): boolean {
+    return this.inner.bagOfWords === true;
+  }
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
     const missing = [...new Set(texts.filter((t) => !this.#cache.has(t)))];
     if (missing.length > 0) {

@@ -2,7 +2,7 @@
  * Macro-benchmark: job queue throughput, enqueue + claim + complete, for 5,000 jobs with 1 and 4
  * concurrent consumers, on every JobQueue adapter, and on raw BullMQ (a plain Worker whose
  * processor does nothing) on the same Redis, so the cost of our BullMQ adapter can be read as a
- * ratio ours/raw.
+ * ratio ours/raw; and the embedded queue on SQLite beside raw SQLite claims on a bare table.
  *
  *   npx tsx bench/queue/throughput.ts        (needs @dash/shared built: npx tsc -b packages/server)
  *
@@ -12,7 +12,10 @@
  * consumed; both phases are timed. Figures are printed, never asserted.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BullmqJobQueue } from '../../packages/server/src/adapters/queue-bullmq/bullmq-job-queue.js';
@@ -98,6 +101,49 @@ async function embedded(name: string, open: () => Promise<Store>): Promise<void>
   }
 }
 
+/**
+ * Raw SQLite claims: the raw limit for the embedded queue on SQLite. A bare better-sqlite3 table
+ * (WAL, synchronous=NORMAL like the store), insert one by one, then claim = one
+ * `UPDATE … WHERE id = (SELECT … ORDER BY priority, id LIMIT 1) RETURNING` and complete = one
+ * UPDATE, with no lease token, attempts, retention or events.
+ */
+async function rawSqlite(file: string, consumers: number): Promise<void> {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.exec('create table if not exists raw_jobs (id text primary key, payload text not null, priority integer not null, state text not null, worker text, lease_until integer)');
+    db.exec('create index if not exists raw_jobs_ready on raw_jobs (state, priority, id)');
+    db.exec('delete from raw_jobs');
+    const insert = db.prepare("insert into raw_jobs (id, payload, priority, state) values (?, ?, ?, 'waiting')");
+    const claim = db.prepare(
+      "update raw_jobs set state = 'active', worker = ?, lease_until = ? where id = (select id from raw_jobs where state = 'waiting' order by priority, id limit 1) returning id",
+    );
+    const complete = db.prepare("update raw_jobs set state = 'done' where id = ? and worker = ?");
+    let t0 = performance.now();
+    for (let i = 0; i < JOBS; i++) {
+      insert.run(`job-${i}`, JSON.stringify(payload(i)), i % 3);
+      if (i % 64 === 0) await Promise.resolve(); // as async producers do
+    }
+    const enqueueS = seconds(t0);
+    let done = 0;
+    t0 = performance.now();
+    const loop = async (workerId: string): Promise<void> => {
+      while (done < JOBS) {
+        const job = claim.get(workerId, Date.now() + LEASE_MS) as { id: string } | undefined;
+        if (!job) break;
+        if (complete.run(job.id, workerId).changes !== 1) throw new Error(`lost ${job.id}`);
+        done++;
+        await Promise.resolve();
+      }
+    };
+    await Promise.all(Array.from({ length: consumers }, (_, i) => loop(`w${i}`)));
+    report({ label: `raw SQLite claims, ${consumers} consumer(s)`, enqueueS, consumeS: seconds(t0) });
+  } finally {
+    db.close();
+  }
+}
+
 async function ours(consumers: number): Promise<void> {
   const queue = await BullmqJobQueue.open({ url: REDIS_URL, prefix: PREFIX, queueName: `ours-${randomUUID()}`, defaultLeaseMs: LEASE_MS });
   try {
@@ -154,6 +200,7 @@ console.log(`job queue throughput: ${JOBS.toLocaleString('en-US')} jobs, enqueue
 const dir = await makeTempDir('dash-bench-');
 try {
   await embedded('SQLite', () => openStore({ kind: 'sqlite', file: join(dir.path, 'bench.db') }));
+  for (const consumers of CONSUMERS) await rawSqlite(join(dir.path, 'raw.db'), consumers);
 } finally {
   await dir.cleanup();
 }
@@ -187,3 +234,9 @@ for (const consumers of CONSUMERS) {
       `  (enqueue ${(theirs.enqueueS / mine.enqueueS).toFixed(2)}, claim+complete ${(theirs.consumeS / mine.consumeS).toFixed(2)})`,
   );
 }
+
+mkdirSync(fileURLToPath(new URL('../results/', import.meta.url)), { recursive: true });
+writeFileSync(
+  fileURLToPath(new URL('../results/queue-throughput.json', import.meta.url)),
+  `${JSON.stringify({ benchmark: 'queue-throughput', at: new Date().toISOString(), jobs: JOBS, results: results.map((r) => ({ ...r, jobsPerSec: Math.round(JOBS / (r.enqueueS + r.consumeS)) })) }, null, 2)}\n`,
+);

@@ -8,7 +8,9 @@
  * concurrently (several agents at once). Figures are printed, never asserted.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { RunEvent } from '@dash/shared';
 import { openStore, type StoreOptions } from '../../packages/server/src/adapters/store/open-store.js';
 import type { Store } from '../../packages/server/src/ports/store.js';
@@ -50,6 +52,9 @@ async function appendRun(store: Store, events: number): Promise<number[]> {
 const pct = (sorted: number[], p: number): string =>
   (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(2);
 
+/** Every scenario's figure, written to bench/results/store-append.json at the end. */
+const figures: { label: string; eventsPerSec: number; batchP50Ms: number; batchP99Ms: number }[] = [];
+
 async function scenario(store: Store, label: string, runs: number): Promise<void> {
   const t0 = performance.now();
   const all = (await Promise.all(Array.from({ length: runs }, () => appendRun(store, EVENTS_PER_RUN)))).flat();
@@ -60,6 +65,7 @@ async function scenario(store: Store, label: string, runs: number): Promise<void
     `${label.padEnd(34)} ${Math.round(total / seconds).toLocaleString('en-US').padStart(9)} events/s` +
       `  (${total} events, ${seconds.toFixed(2)} s; batch p50 ${pct(sorted, 50)} ms, p99 ${pct(sorted, 99)} ms)`,
   );
+  figures.push({ label, eventsPerSec: Math.round(total / seconds), batchP50Ms: Number(pct(sorted, 50)), batchP99Ms: Number(pct(sorted, 99)) });
 }
 
 async function bench(name: string, options: StoreOptions): Promise<void> {
@@ -86,3 +92,9 @@ try {
 } finally {
   await db.drop();
 }
+
+mkdirSync(fileURLToPath(new URL('../results/', import.meta.url)), { recursive: true });
+writeFileSync(
+  fileURLToPath(new URL('../results/store-append.json', import.meta.url)),
+  `${JSON.stringify({ benchmark: 'store-append', at: new Date().toISOString(), figures }, null, 2)}\n`,
+);

@@ -48,9 +48,8 @@ const MB = 1024 * 1024;
 const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
 async function startRun(server: SpawnedServer, script: Record<string, unknown>): Promise<Run> {
-  const res = await fetch(`${server.url}/api/runs`, {
+  const res = await server.api(`/api/runs`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ runtime: 'claude-code', prompt: `bench\nFAKE_AGENT_SCRIPT: ${JSON.stringify(script)}` }),
   });
   if (res.status !== 201) throw new Error(`POST /api/runs answered ${res.status}: ${await res.text()}`);
@@ -59,7 +58,7 @@ async function startRun(server: SpawnedServer, script: Record<string, unknown>):
 
 async function waitForEnd(server: SpawnedServer, id: string, onTick?: () => Promise<void>, everyMs = 500): Promise<Run> {
   for (;;) {
-    const current = runSchema.parse(await (await fetch(`${server.url}/api/runs/${id}`)).json());
+    const current = runSchema.parse(await (await server.api(`/api/runs/${id}`)).json());
     if (isTerminalRunStatus(current.status)) return current;
     await onTick?.();
     await new Promise((r) => setTimeout(r, everyMs));
@@ -251,6 +250,8 @@ const server = await startServer({
   },
 });
 const browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+// The pages need a signed-in session (one context: every newPage shares its cookie).
+await browser.signIn(server);
 const result: Record<string, unknown> = {
   benchmark: 'ui',
   at: new Date().toISOString(),

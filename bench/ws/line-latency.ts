@@ -99,7 +99,7 @@ async function throughServer(): Promise<Record<string, unknown>> {
   const tally = newTally();
   const pid = server.child.pid ?? 0;
   try {
-    const clients = await Promise.all(Array.from({ length: agents }, () => LiveClient.open(server.url)));
+    const clients = await Promise.all(Array.from({ length: agents }, () => LiveClient.open(server.url, undefined, { headers: server.authHeaders() })));
     const cpuBefore = cpuSeconds(pid);
     const startedAt = performance.now();
     const runIds: string[] = [];
@@ -109,9 +109,8 @@ async function throughServer(): Promise<Record<string, unknown>> {
         const event = (m.data as RunEvent).event;
         if (event.type === 'assistant.text') count(tally, agent, event.text, receivedAt);
       });
-      const res = await fetch(`${server.url}/api/runs`, {
+      const res = await server.api(`/api/runs`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ runtime: 'claude-code', prompt: scripted('bench', script) }),
       });
       if (res.status !== 201) throw new Error(`POST /api/runs answered ${res.status}: ${await res.text()}`);
@@ -121,7 +120,7 @@ async function throughServer(): Promise<Record<string, unknown>> {
     }
     for (const id of runIds) {
       for (;;) {
-        const current = run.parse(await (await fetch(`${server.url}/api/runs/${id}`)).json());
+        const current = run.parse(await (await server.api(`/api/runs/${id}`)).json());
         if (isTerminalRunStatus(current.status)) break;
         await new Promise((r) => setTimeout(r, 200));
       }

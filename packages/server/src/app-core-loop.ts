@@ -12,26 +12,35 @@
  *               again) while the queue and store are still open
  *
  * Routes are registered up front with resolvers, like the run routes.
+ *
+ * With `memoryApi`, the dispatcher puts employees' memories into their runs' prompts and writes a
+ * memory after each run (services/dispatch/run-memory.ts; MEMORY_PROMPT_* and
+ * MEMORY_WRITE_AFTER_RUNS); without it runs go without memory.
  */
 import { randomUUID } from 'node:crypto';
 import type { Registry } from 'prom-client';
+import type { Task } from '@dash/shared';
 import { EmbeddedJobQueue } from './adapters/queue-embedded/embedded-job-queue.js';
 import { DeferredJobQueue } from './adapters/queue-deferred/deferred-job-queue.js';
 import { FileRegistrySource } from './adapters/registry-file/file-registry-source.js';
 import { employeeRepositoryFor } from './adapters/store/kysely-employee-repository.js';
 import { KyselyStatsRepository } from './adapters/store/kysely-stats-repository.js';
 import { storeDatabaseOf } from './adapters/store/kysely-store.js';
+import { KyselyTaskMemoryRepository } from './adapters/store/kysely-task-memory-repository.js';
 import { KyselyTaskRepository } from './adapters/store/kysely-task-repository.js';
 import type { Config } from './config/config.js';
 import type { Lifecycle } from './lifecycle/lifecycle.js';
 import type { Logger } from './observability/logger.js';
+import { createMemoryRunMetrics } from './observability/memory-run-metrics-prometheus.js';
 import { createTaskMetrics } from './observability/task-metrics-prometheus.js';
 import { systemClock } from './ports/clock.js';
 import type { EmployeeRepository } from './ports/employee-repository.js';
 import type { EventBus } from './ports/event-bus.js';
 import type { JobQueue } from './ports/job-queue.js';
+import type { MemoryApi } from './ports/memory-api.js';
 import type { Store } from './ports/store.js';
 import { Dispatcher } from './services/dispatch/dispatcher.js';
+import { RunMemory } from './services/dispatch/run-memory.js';
 import { PublishingEmployeeRegistry } from './services/employees/publishing-employee-registry.js';
 import { StatsService } from './services/tasks/stats-service.js';
 import { TaskFlow } from './services/tasks/task-flow.js';
@@ -40,7 +49,15 @@ import type { HttpServer } from './transport/http/http-server.js';
 import { employeeRoutes } from './transport/http/routes/employee-routes.js';
 import type { RunRoutesDeps } from './transport/http/routes/run-routes.js';
 import { statsRoutes } from './transport/http/routes/stats-routes.js';
+import { taskMemoryRoutes } from './transport/http/routes/task-memory-routes.js';
+import { workspaceRoutes } from './transport/http/routes/workspace-routes.js';
+import { GitCliWorktrees } from './adapters/git/git-cli-worktrees.js';
+import { KyselyWorkspaceRepository } from './adapters/store/kysely-workspace-repository.js';
+import { WorkspaceService } from './services/workspaces/workspace-service.js';
 import { taskRoutes } from './transport/http/routes/task-routes.js';
+import { dispatchGateRoutes } from './transport/http/routes/dispatch-gate-routes.js';
+import { createDispatchGate } from './app-dispatch-gate.js';
+import type { DispatchGate } from './services/budgets/dispatch-gate.js';
 
 /** The embedded queue's name in the jobs table, and the BullMQ queue name under QUEUE_PREFIX. */
 export const TASK_QUEUE_NAME = 'dash-tasks';
@@ -54,6 +71,16 @@ export interface CoreLoopContext {
   metricsRegistry: Registry;
   store: () => Store;
   runs: () => RunRoutesDeps;
+  /** The memory service for task runs (in-process or over MEMORY_API_URL); absent = no memory in runs. */
+  memoryApi?: MemoryApi;
+  /**
+   * What SERVICE_ROLE asks of the core loop (service-role.ts): `routes` = the REST routes (api),
+   * `tasks` = queue and task services, `dispatch` = the dispatcher runs (worker). The employee
+   * registry is always there (the memory role needs it too). @default all true
+   */
+  parts?: { routes: boolean; tasks: boolean; dispatch: boolean };
+  /** Extra context for a task's prompt (a workflow step's handoff, app-workflows.ts); absent = none. */
+  promptContext?: (task: Task) => Promise<string | null>;
 }
 
 export interface CoreLoopServices {
@@ -61,6 +88,12 @@ export interface CoreLoopServices {
   stats: StatsService;
   dispatcher: Dispatcher;
   queue: JobQueue;
+  /** Null when the core loop runs without a memory service. */
+  runMemory: RunMemory | null;
+  /** Budgets and rate-limit pauses (app-dispatch-gate.ts). */
+  gate: DispatchGate;
+  /** Isolated task workspaces (git worktrees). */
+  workspaces: WorkspaceService;
 }
 
 export interface CoreLoop {
@@ -73,10 +106,13 @@ export interface CoreLoop {
 
 export function registerCoreLoop(ctx: CoreLoopContext): CoreLoop {
   const { config, lifecycle, server, bus } = ctx;
+  const parts = ctx.parts ?? { routes: true, tasks: true, dispatch: true };
   const log = (component: string): Logger => ctx.logger.child({ component });
   const taskMetrics = createTaskMetrics(ctx.metricsRegistry);
+  const memoryRunMetrics = createMemoryRunMetrics(ctx.metricsRegistry);
   let queue: JobQueue | null = null;
   let services: CoreLoopServices | null = null;
+  let workspaceSweep: NodeJS.Timeout | null = null;
 
   const employees = new PublishingEmployeeRegistry({
     source: new FileRegistrySource({ dir: config.employees.registryDir }),
@@ -89,44 +125,64 @@ export function registerCoreLoop(ctx: CoreLoopContext): CoreLoop {
   });
   const opened = (): CoreLoopServices => services ?? notOpen('the task services');
 
-  void server.register(employeeRoutes, { employees });
-  void server.register(taskRoutes, { resolve: () => ({ tasks: opened().tasks }) });
-  void server.register(statsRoutes, { resolve: () => ({ stats: opened().stats }) });
+  if (parts.routes) {
+    void server.register(employeeRoutes, { employees });
+    void server.register(taskRoutes, { resolve: () => ({ tasks: opened().tasks }) });
+    void server.register(statsRoutes, { resolve: () => ({ stats: opened().stats }) });
+    void server.register(dispatchGateRoutes, {
+      resolve: () => {
+        const { gate } = opened();
+        return {
+          status: async () => gate.status((await employeeRepositoryFor(ctx.store()).list()).map((s) => s.employee)),
+          resume: (scope) => gate.resume(scope),
+        };
+      },
+    });
+    void server.register(workspaceRoutes, { resolve: () => ({ tasks: opened().tasks, workspaces: opened().workspaces }) });
+    void server.register(taskMemoryRoutes, {
+      resolve: () => {
+        const { tasks, runMemory } = opened();
+        return { tasks, memories: runMemory ?? { forTask: async (taskId) => ({ taskId, used: [], written: [] }) } };
+      },
+    });
+  }
 
-  lifecycle.register({
-    name: 'queue',
-    start() {
-      const store = ctx.store();
-      const redisUrl = config.redisUrl;
-      if (redisUrl === null) {
-        queue = new EmbeddedJobQueue({ ...storeDatabaseOf(store), queue: TASK_QUEUE_NAME, logger: log('queue') });
-        return;
-      }
-      const deferred = new DeferredJobQueue({
-        kind: 'bullmq',
-        logger: log('queue'),
-        open: async () => {
-          // Loaded on demand: embedded mode never pays for BullMQ.
-          const { BullmqJobQueue } = await import('./adapters/queue-bullmq/bullmq-job-queue.js');
-          return BullmqJobQueue.open({
-            url: redisUrl,
-            prefix: config.queue.prefix,
-            queueName: TASK_QUEUE_NAME,
-            defaultLeaseMs: config.dispatch.leaseMs,
-            stalledIntervalMs: Math.max(1_000, Math.floor(config.dispatch.leaseMs / 2)),
-            connectTimeoutMs: 5_000,
-            logger: log('queue'),
-          });
-        },
-      });
-      deferred.begin();
-      queue = deferred;
-    },
-    async stop() {
-      await queue?.close();
-      queue = null;
-    },
-  });
+  if (parts.tasks) {
+    lifecycle.register({
+      name: 'queue',
+      start() {
+        const store = ctx.store();
+        const redisUrl = config.redisUrl;
+        if (redisUrl === null) {
+          queue = new EmbeddedJobQueue({ ...storeDatabaseOf(store), queue: TASK_QUEUE_NAME, logger: log('queue') });
+          return;
+        }
+        const deferred = new DeferredJobQueue({
+          kind: 'bullmq',
+          logger: log('queue'),
+          open: async () => {
+            // Loaded on demand: embedded mode never pays for BullMQ.
+            const { BullmqJobQueue } = await import('./adapters/queue-bullmq/bullmq-job-queue.js');
+            return BullmqJobQueue.open({
+              url: redisUrl,
+              prefix: config.queue.prefix,
+              queueName: TASK_QUEUE_NAME,
+              defaultLeaseMs: config.dispatch.leaseMs,
+              stalledIntervalMs: Math.max(1_000, Math.floor(config.dispatch.leaseMs / 2)),
+              connectTimeoutMs: 5_000,
+              logger: log('queue'),
+            });
+          },
+        });
+        deferred.begin();
+        queue = deferred;
+      },
+      async stop() {
+        await queue?.close();
+        queue = null;
+      },
+    });
+  }
 
   lifecycle.register({
     name: 'employees',
@@ -134,71 +190,124 @@ export function registerCoreLoop(ctx: CoreLoopContext): CoreLoop {
     stop: () => employees.stop(),
   });
 
-  lifecycle.register({
-    name: 'dispatcher',
-    async start() {
-      const store = ctx.store();
-      const { db } = storeDatabaseOf(store);
-      const { runService, runs } = ctx.runs();
-      const jobs = queue ?? notOpen('the job queue');
-      const tasks = new KyselyTaskRepository(db, systemClock);
-      const employeeRepo = employeeRepositoryFor(store);
-      const flow = new TaskFlow({
-        tasks,
-        queue: jobs,
-        bus,
-        clock: systemClock,
-        logger: log('tasks'),
-        metrics: taskMetrics,
-        retryBackoffMs: config.dispatch.retryBackoffMs,
-      });
-      const stats = new StatsService({ stats: new KyselyStatsRepository(db), tasks, clock: systemClock });
-      const taskService = new TaskService({
-        tasks,
-        flow,
-        employees: employeeRepo,
-        runs,
-        stopRun: (runId) => runService.stop(runId),
-        clock: systemClock,
-        logger: log('tasks'),
-        newId: randomUUID,
-      });
-      const dispatcher = new Dispatcher(
-        {
+  if (parts.tasks) {
+    lifecycle.register({
+      name: 'dispatcher',
+      async start() {
+        const store = ctx.store();
+        const { db } = storeDatabaseOf(store);
+        const { runService, runs, eventLog, control } = ctx.runs();
+        const jobs = queue ?? notOpen('the job queue');
+        const tasks = new KyselyTaskRepository(db, systemClock);
+        const employeeRepo = employeeRepositoryFor(store);
+        const flow = new TaskFlow({
           tasks,
-          flow,
           queue: jobs,
-          runService,
-          runs,
-          employees: employeeRepo,
-          rolePrompt: async (id) => (await employees.prompt(id)).text,
-          successRates: () => stats.successRates(),
           bus,
           clock: systemClock,
-          logger: log('dispatcher'),
+          logger: log('tasks'),
           metrics: taskMetrics,
-          maxConcurrent: config.agents.maxConcurrentProcesses,
-        },
-        {
-          workerId: config.nodeId,
-          leaseMs: config.dispatch.leaseMs,
-          tickMs: config.dispatch.tickMs,
           retryBackoffMs: config.dispatch.retryBackoffMs,
-        },
-      );
-      await dispatcher.start();
-      services = { tasks: taskService, stats, dispatcher, queue: jobs };
-      // Tasks created while Redis was unreachable get their jobs as soon as it answers.
-      if (jobs instanceof DeferredJobQueue && !jobs.isOpen) {
-        void jobs.whenReady().then(() => services?.dispatcher.resync());
-      }
-    },
-    drain: (signal) => services?.dispatcher.drain(signal),
-    async stop() {
-      await services?.dispatcher.stop();
-      services = null;
-    },
-  });
+        });
+        const stats = new StatsService({ stats: new KyselyStatsRepository(db), tasks, clock: systemClock });
+        const gate = createDispatchGate({ config, db, readEvents: (runId, afterSeq, limit) => eventLog.read(runId, afterSeq, limit), logger: log('dispatch-gate') });
+        const runMemory =
+          ctx.memoryApi === undefined
+            ? null
+            : new RunMemory(
+                {
+                  memory: ctx.memoryApi,
+                  links: new KyselyTaskMemoryRepository(db),
+                  readEvents: (runId, afterSeq, limit) => eventLog.read(runId, afterSeq, limit),
+                  clock: systemClock,
+                  logger: log('run-memory'),
+                  metrics: memoryRunMetrics,
+                },
+                {
+                  promptBudget: config.memory.runs.promptBudget,
+                  recallTimeoutMs: config.memory.runs.promptTimeoutMs,
+                  writeAfterRuns: config.memory.runs.writeAfterRuns,
+                },
+              );
+        const workspaces = new WorkspaceService({
+          workspaces: new KyselyWorkspaceRepository(db as never),
+          git: new GitCliWorktrees(),
+          repos: config.workspaces.repos,
+          root: config.agents.workdirRoots[0] ?? config.dataDir,
+          setupTimeoutMs: config.workspaces.setupTimeoutMs,
+          retentionMs: config.workspaces.retentionMs,
+          taskStatus: async (taskId) => (await tasks.get(taskId))?.status ?? null,
+          clock: systemClock,
+          logger: log('workspaces'),
+        });
+        const taskService = new TaskService({
+          tasks,
+          flow,
+          employees: employeeRepo,
+          runs,
+          // Scale-out: a cancelled task's run is stopped on the replica that runs it.
+          stopRun: (runId) => (control ? control.stopRun(runId) : runService.stop(runId)),
+          clock: systemClock,
+          logger: log('tasks'),
+          newId: randomUUID,
+          workspaces,
+        });
+        const dispatcher = new Dispatcher(
+          {
+            tasks,
+            flow,
+            queue: jobs,
+            runService,
+            runs,
+            employees: employeeRepo,
+            rolePrompt: async (id) => (await employees.prompt(id)).text,
+            successRates: () => stats.successRates(),
+            bus,
+            clock: systemClock,
+            logger: log('dispatcher'),
+            metrics: taskMetrics,
+            maxConcurrent: config.agents.maxConcurrentProcesses,
+            gate,
+            stopOverBudget: config.budgets.stopRunning,
+            workspaces,
+            ...(runMemory !== null && { runMemory }),
+            ...(ctx.promptContext && { promptContext: ctx.promptContext }),
+            // Scale-out: employees' slots count the runs live on the other replicas too.
+            ...(config.databaseUrl !== null && {
+              clusterRuns: async () => (await runs.listActive()).filter((r) => r.nodeId !== config.nodeId),
+            }),
+          },
+          {
+            workerId: config.nodeId,
+            leaseMs: config.dispatch.leaseMs,
+            tickMs: config.dispatch.tickMs,
+            retryBackoffMs: config.dispatch.retryBackoffMs,
+          },
+        );
+        // SERVICE_ROLE=api: the task services without dispatching (workers dispatch).
+        if (parts.dispatch) await dispatcher.start();
+        services = { tasks: taskService, stats, dispatcher, queue: jobs, runMemory, gate, workspaces };
+        // Worktrees of finished tasks idle past WORKSPACE_RETENTION go (hourly, on dispatching processes).
+        if (parts.dispatch && workspaces.enabled) {
+          const sweep = (): void => void workspaces.sweep().catch((err: unknown) => log('workspaces').warn({ err: String(err) }, 'workspace sweep failed'));
+          sweep();
+          workspaceSweep = setInterval(sweep, 3_600_000);
+          workspaceSweep.unref();
+        }
+        // Tasks created while Redis was unreachable get their jobs as soon as it answers.
+        if (jobs instanceof DeferredJobQueue && !jobs.isOpen) {
+          void jobs.whenReady().then(() => services?.dispatcher.resync());
+        }
+      },
+      drain: (signal) => services?.dispatcher.drain(signal),
+      async stop() {
+        if (workspaceSweep !== null) clearInterval(workspaceSweep);
+        workspaceSweep = null;
+        await services?.dispatcher.stop();
+        services = null;
+      },
+    });
+  }
 
   return {
     employees,

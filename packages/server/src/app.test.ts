@@ -73,7 +73,8 @@ describe('createApp (embedded mode)', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     let entered!: () => void;
     const inside = new Promise<void>((resolve) => (entered = resolve));
-    instance.server.get('/api/slow', async () => {
+    // Public: this test is about draining, not access (see test/integration/access-*.test.ts).
+    instance.server.get('/api/slow', { config: { access: 'public' } }, async () => {
       entered();
       await gate;
       return { done: true };
@@ -97,8 +98,9 @@ describe('createApp (embedded mode)', () => {
     expect(instance.lifecycle.state).toBe('stopped');
     await expect(fetch(`${url}/health`)).rejects.toThrow();
     // Only the embedded database lives in DATA_DIR, and the clean close removed its WAL files.
-    // (and the memory service's generated key and sqlite-vec index, see docs/memory.md).
-    expect(readdirSync(config.dataDir).sort()).toEqual(['dashboard.sqlite', 'memory-vectors.sqlite', 'memory.key']);
+    // (and the memory service's generated key and sqlite-vec index, see docs/memory.md, and the
+    // leader lock files of scheduled jobs, see docs/memory.md#scheduled-cleanup).
+    expect(readdirSync(config.dataDir).sort()).toEqual(['dashboard.sqlite', 'locks', 'memory-vectors.sqlite', 'memory.key']);
   });
 
   it('fails to start, and ends failed, when the port is taken', async () => {

@@ -42,6 +42,7 @@ try {
   logger.info(
     {
       url,
+      role: config.role.name,
       startupMs: Math.round(performance.now()),
       store: config.databaseUrl === null ? 'sqlite' : 'postgres',
       queue: config.redisUrl === null ? 'embedded' : 'redis',

@@ -3,16 +3,24 @@
  * the slice they need from it; nothing else reads process.env. Durations are milliseconds and
  * paths are absolute.
  */
+import type { WorkspacesConfig } from './workspace-config.js';
+import type { AuthConfig, SecurityConfig } from './security-config.js';
 import type { LogLevel, MemoryEmbeddingProviderName, MemoryVectorIndexName, NodeEnv } from './env-schema.js';
+import type { ServiceRole } from './service-role.js';
+import type { AlertsConfig, BridgeConfig } from './bridge-config.js';
+import type { BudgetsConfig, NotificationsConfig, SchedulesConfig } from './budget-config.js';
+import type { TracingConfig } from './tracing-config.js';
 
 export interface Config {
   nodeEnv: NodeEnv;
+  /** What this process runs (SERVICE_ROLE, see service-role.ts). @default all */
+  role: ServiceRole;
   /** This replica's id (NODE_ID), recorded on the runs it owns. @default the host name */
   nodeId: string;
   http: {
     /** @default '127.0.0.1' */
     host: string;
-    /** 0 asks the OS for a free port (tests only; the env schema requires 1–65535). @default 8080 */
+    /** 0 asks the OS for a free port (tests only; the env schema requires 1–65535). @default 8080 (memory 3333, bridge 3002) */
     port: number;
   };
   web: {
@@ -72,6 +80,12 @@ export interface Config {
     prefix: string;
   };
   memory: {
+    /** Per-request timeout towards MEMORY_API_URL (proxy and HTTP adapter). @default 10_000 */
+    apiTimeoutMs: number;
+    /** Bearer token this process presents to MEMORY_API_URL for its own calls (runs); null = none. */
+    apiToken: string | null;
+    /** Scheduled company-wide cleanup (MEMORY_CLEANUP_CRON / _TZ); null = off. @default '0 2 * * *' in UTC */
+    cleanup: { cron: string; timezone: string } | null;
     /** MEMORY_ENCRYPTION_KEY (base64 of 32 bytes); null = use (or create) `keyFile`. Required in production. */
     encryptionKey: string | null;
     /** Where embedded/development mode keeps its generated key (mode 0600). @default `${dataDir}/memory.key` */
@@ -80,6 +94,15 @@ export interface Config {
     vectorFile: string;
     /** `auto`: sqlite-vec on SQLite; on PostgreSQL pgvector when installed (not yet used), else the in-memory index. */
     vectorIndex: MemoryVectorIndexName;
+    /** Memory in task runs (services/dispatch/run-memory.ts, docs/memory.md). */
+    runs: {
+      /** MEMORY_PROMPT_BUDGET: tokens memories may take in a run's prompt; 0 = none. @default 1500 */
+      promptBudget: number;
+      /** MEMORY_PROMPT_TIMEOUT: longest wait for them; the run starts without after it. @default 5 s */
+      promptTimeoutMs: number;
+      /** MEMORY_WRITE_AFTER_RUNS: write a memory from each finished run. @default true */
+      writeAfterRuns: boolean;
+    };
     embeddings: {
       /** @default 'use-lite' */
       provider: MemoryEmbeddingProviderName;
@@ -98,4 +121,31 @@ export interface Config {
     /** First retry delay of a failed task; doubles per attempt (capped at 1 h). @default 10 s */
     retryBackoffMs: number;
   };
+  /** Replicas of a scale-out deployment (services/cluster): heartbeats, recovery, run control. */
+  cluster: {
+    /** How often this replica writes its heartbeat. @default 5 s */
+    heartbeatMs: number;
+    /** A replica whose heartbeat has not moved for this long is dead; its runs are recovered. @default 30 s */
+    deadAfterMs: number;
+    /** How long a routed stop / follow-up waits for the owning replica. @default 5 s */
+    controlTimeoutMs: number;
+  };
+  /** Users and sessions: first admin, session lifetimes and cookie (security-config.ts). */
+  auth: AuthConfig;
+  /** CORS, proxy trust, rate limits, /metrics token (security-config.ts). */
+  security: SecurityConfig;
+  /** The API bridge: MCP endpoint for agents, human input (bridge-config.ts). */
+  bridge: BridgeConfig;
+  /** Alert rules and webhooks (bridge-config.ts). */
+  alerts: AlertsConfig;
+  /** Isolated task workspaces (workspace-config.ts). */
+  workspaces: WorkspacesConfig;
+  /** Budgets and rate-limit pauses (budget-config.ts). */
+  budgets: BudgetsConfig;
+  /** User schedules (budget-config.ts). */
+  schedules: SchedulesConfig;
+  /** Webhooks on the task transitions that need a human (budget-config.ts). */
+  notifications: NotificationsConfig;
+  /** OpenTelemetry traces (tracing-config.ts); off unless an OTLP endpoint is set. */
+  tracing: TracingConfig;
 }

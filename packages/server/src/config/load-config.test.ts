@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDuration } from './duration.js';
 import { formatConfigIssues, loadConfig, type ConfigContext } from './load-config.js';
 import { maskCredentials } from './mask-secrets.js';
+import { publicConfig } from './public-config.js';
 
 /** 32 bytes, base64. */
 const MEMORY_KEY = 'q83vEjRWeJC6/BEiM0RVZneImaq7zN3u/wAREiIzRFU=';
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
   it('fills every default from an empty environment', () => {
     expect(ok({})).toEqual({
       nodeEnv: 'development',
+      role: { name: 'all', api: true, worker: true, memory: false, bridge: false },
       nodeId: 'box',
       http: { host: '127.0.0.1', port: 8080 },
       web: { serve: true, distDir: '/opt/dash/web/dist' },
@@ -54,14 +56,111 @@ describe('loadConfig', () => {
       employees: { registryDir: '/opt/dash/ai-employees' },
       queue: { prefix: 'dash' },
       memory: {
+        apiTimeoutMs: 10_000,
+        apiToken: null,
+        cleanup: { cron: '0 2 * * *', timezone: 'UTC' },
         encryptionKey: null,
         keyFile: '/srv/dash/data/memory.key',
         vectorFile: '/srv/dash/data/memory-vectors.sqlite',
         vectorIndex: 'auto',
+        runs: { promptBudget: 1500, promptTimeoutMs: 5_000, writeAfterRuns: true },
         embeddings: { provider: 'use-lite', url: null, model: null, dim: null, apiKey: null },
       },
       dispatch: { tickMs: 2_000, leaseMs: 30_000, retryBackoffMs: 10_000 },
+      cluster: { heartbeatMs: 5_000, deadAfterMs: 30_000, controlTimeoutMs: 5_000 },
+      budgets: { dailyUsd: null, taskUsd: null, softRatio: 0.8, stopRunning: false, rateLimitBackoffMs: 300_000, rateLimitMaxPauseMs: 86_400_000 },
+      schedules: { checkSeconds: 15 },
+      notifications: { targets: [], signingSecret: null, maxAttempts: 6, backoffMs: 5_000, timeoutMs: 10_000 },
+      auth: { adminPassword: null, adminToken: null, sessionMaxAgeMs: 168 * 3600_000, sessionIdleMs: 12 * 3600_000, cookieSecure: false },
+      security: { corsOrigins: [], trustProxy: false, rateLimits: { auth: 20, write: 600, read: 3000 }, metricsToken: null },
+      tracing: { otlpEndpoint: null, serviceName: 'dashboard-all' },
+      bridge: { mcpBaseUrl: null, inputTimeoutMs: 3600_000, approvalTimeoutMs: 600_000 },
+      workspaces: { repos: new Map(), setupTimeoutMs: 600_000, retentionMs: 7 * 24 * 3_600_000 },
+      alerts: {
+        evaluateEveryMs: 30_000,
+        stuckRunAfterMs: 15 * 60_000,
+        failureStreak: 3,
+        workloadBacklog: 5,
+        dailyBudgetUsd: null,
+        webhooks: { targets: [], signingSecret: null, maxAttempts: 6, backoffMs: 5_000, timeoutMs: 10_000 },
+      },
     });
+  });
+
+  it('parses the workspace variables, and refuses bad ones naming the variable', () => {
+    const config = ok({ WORKSPACE_REPOS: 'webapp=/srv/repos/webapp/, api=/srv/api', WORKSPACE_SETUP_TIMEOUT: '20m', WORKSPACE_RETENTION: '72h' });
+    expect([...config.workspaces.repos]).toEqual([['webapp', '/srv/repos/webapp'], ['api', '/srv/api']]);
+    expect(config.workspaces).toMatchObject({ setupTimeoutMs: 20 * 60_000, retentionMs: 72 * 3_600_000 });
+    for (const bad of ['webapp', 'webapp=relative/path', 'a=/x,a=/y', '-x=/srv']) {
+      expect(errorText({ WORKSPACE_REPOS: bad }), bad).toContain('WORKSPACE_REPOS');
+    }
+    expect(errorText({ WORKSPACE_RETENTION: '10s' })).toContain('WORKSPACE_RETENTION');
+  });
+
+  it('parses the bridge and alert variables, and refuses bad ones naming the variable', () => {
+    const config = ok({
+      BRIDGE_MCP_URL: 'http://dashboard:8080/',
+      BRIDGE_INPUT_TIMEOUT: '15m',
+      ALERT_WEBHOOK_URLS: 'https://hooks.slack.com/services/T1/B2/xyz, http://ops.local:9000/hook',
+      ALERT_WEBHOOK_SECRET: 's3cret-s3cret-s3cret',
+      ALERT_DAILY_BUDGET_USD: '12.5',
+      ALERT_FAILURE_STREAK: '5',
+    });
+    expect(config.bridge).toEqual({ mcpBaseUrl: 'http://dashboard:8080', inputTimeoutMs: 15 * 60_000, approvalTimeoutMs: 600_000 });
+    expect(config.alerts).toMatchObject({ dailyBudgetUsd: 12.5, failureStreak: 5, webhooks: { signingSecret: 's3cret-s3cret-s3cret' } });
+    expect(config.alerts.webhooks.targets).toEqual([
+      { id: expect.stringMatching(/^[0-9a-f]{16}$/), origin: 'https://hooks.slack.com', secretUrl: 'https://hooks.slack.com/services/T1/B2/xyz' },
+      { id: expect.stringMatching(/^[0-9a-f]{16}$/), origin: 'http://ops.local:9000', secretUrl: 'http://ops.local:9000/hook' },
+    ]);
+    // The System page shows the configuration: webhook URLs (their path is the secret) and the key are redacted.
+    const shown = JSON.stringify(publicConfig(config));
+    expect(shown).not.toContain('xyz');
+    expect(shown).not.toContain('s3cret');
+    expect(shown).toContain('https://hooks.slack.com"');
+    const problems = errorText({ ALERT_WEBHOOK_URLS: 'https://ok.example/hook,ftp://nope', BRIDGE_INPUT_TIMEOUT: '200h', ALERT_DAILY_BUDGET_USD: '-3' });
+    expect(problems).toContain('ALERT_WEBHOOK_URLS=');
+    expect(problems).toContain('BRIDGE_INPUT_TIMEOUT="200h": expected a duration like 500ms, 30s, 2m or 1h, from 1s to 168h');
+    expect(problems).toContain('ALERT_DAILY_BUDGET_USD="-3"');
+    expect(errorText({ ALERT_WEBHOOK_URLS: 'https://hooks.example/x' })).toContain('ALERT_WEBHOOK_SECRET is unset');
+    expect(errorText({ ALERT_WEBHOOK_URLS: 'https://hooks.example/x', ALERT_WEBHOOK_SECRET: 'short' })).toContain('ALERT_WEBHOOK_SECRET="<redacted>"');
+  });
+
+  it('parses the security variables, and refuses weak or malformed values naming the variable', () => {
+    expect(
+      ok({
+        DASHBOARD_ADMIN_PASSWORD: 'correct horse battery',
+        DASHBOARD_ADMIN_TOKEN: 'x'.repeat(40),
+        SESSION_MAX_AGE: '24h',
+        SESSION_IDLE_TIMEOUT: '30m',
+        CORS_ORIGINS: 'https://dash.example.com, http://localhost:5173/',
+        TRUST_PROXY: '10.0.0.0/8,127.0.0.1',
+        RATE_LIMIT_AUTH: '5',
+        RATE_LIMIT_WRITE: '0',
+        RATE_LIMIT_READ: '100',
+        METRICS_TOKEN: 'scrape-token-123456',
+        NODE_ENV: 'production',
+        MEMORY_ENCRYPTION_KEY: MEMORY_KEY,
+      }),
+    ).toMatchObject({
+      auth: { adminPassword: 'correct horse battery', adminToken: 'x'.repeat(40), sessionMaxAgeMs: 24 * 3600_000, sessionIdleMs: 30 * 60_000, cookieSecure: true },
+      security: {
+        corsOrigins: ['https://dash.example.com', 'http://localhost:5173'],
+        trustProxy: '10.0.0.0/8,127.0.0.1',
+        rateLimits: { auth: 5, write: 0, read: 100 },
+        metricsToken: 'scrape-token-123456',
+      },
+    });
+    expect(ok({ TRUST_PROXY: '2', SESSION_COOKIE_SECURE: 'false' })).toMatchObject({ security: { trustProxy: 2 }, auth: { cookieSecure: false } });
+    const problems = errorText({
+      DASHBOARD_ADMIN_PASSWORD: 'short',
+      DASHBOARD_ADMIN_TOKEN: 'too-short',
+      CORS_ORIGINS: 'https://dash.example.com/path',
+      TRUST_PROXY: 'proxy.local',
+      METRICS_TOKEN: 'has space in it 123',
+    });
+    for (const name of ['DASHBOARD_ADMIN_PASSWORD', 'DASHBOARD_ADMIN_TOKEN', 'CORS_ORIGINS', 'TRUST_PROXY', 'METRICS_TOKEN']) expect(problems).toContain(name);
+    // The rejected secret values themselves are never printed.
+    expect(problems).not.toContain('too-short');
   });
 
   it('parses every variable when set', () => {
@@ -95,6 +194,9 @@ describe('loadConfig', () => {
       MEMORY_EMBEDDINGS_DIM: '768',
       MEMORY_EMBEDDINGS_API_KEY: 'sk-local',
       MEMORY_VECTOR_INDEX: 'in-memory',
+      MEMORY_PROMPT_BUDGET: '0',
+      MEMORY_PROMPT_TIMEOUT: '750ms',
+      MEMORY_WRITE_AFTER_RUNS: 'off',
     });
     expect(config).toMatchObject({
       nodeEnv: 'production',
@@ -116,6 +218,7 @@ describe('loadConfig', () => {
         encryptionKey: MEMORY_KEY,
         keyFile: '/srv/dash/var/dash/memory.key',
         vectorIndex: 'in-memory',
+        runs: { promptBudget: 0, promptTimeoutMs: 750, writeAfterRuns: false },
         embeddings: { provider: 'http', url: 'http://ollama:11434/v1', model: 'nomic-embed-text', dim: 768, apiKey: 'sk-local' },
       },
     });
@@ -160,6 +263,10 @@ describe('configuration errors', () => {
     ['SERVE_WEB', 'maybe'],
     ['NODE_ID', 'has space'],
     ['HOST', 'two words'],
+    ['MEMORY_PROMPT_BUDGET', '49'],
+    ['MEMORY_PROMPT_BUDGET', '32001'],
+    ['MEMORY_PROMPT_TIMEOUT', '5ms'],
+    ['MEMORY_WRITE_AFTER_RUNS', 'sometimes'],
   ])('rejects %s=%s with a line naming it', (name, value) => {
     const lines = errorText({ [name]: value }).trimEnd().split('\n');
     expect(lines).toHaveLength(2);

@@ -9,6 +9,12 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import { ENV_VARIABLES, envSchema, type EnvVariable } from './env-schema.js';
 import { printableValue } from './mask-secrets.js';
+import { bridgeConfigFrom } from './bridge-config.js';
+import { workspacesConfigFrom } from './workspace-config.js';
+import { budgetConfigFrom } from './budget-config.js';
+import { securityConfigFrom } from './security-config.js';
+import { tracingConfigFrom } from './tracing-config.js';
+import { DEFAULT_PORTS } from './service-role.js';
 
 /** Exit status for bad configuration (sysexits.h EX_CONFIG). */
 export const EXIT_CONFIG = 78;
@@ -70,10 +76,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
     return value;
   };
   const dataDir = resolve(ctx.cwd, must(e.DATA_DIR, 'DATA_DIR'));
+  const role = must(e.SERVICE_ROLE, 'SERVICE_ROLE');
+  const cleanupCron = must(e.MEMORY_CLEANUP_CRON, 'MEMORY_CLEANUP_CRON');
   const config: Config = {
+    ...bridgeConfigFrom(e),
+    ...workspacesConfigFrom(e),
+    ...budgetConfigFrom(e),
+    ...securityConfigFrom(e),
+    ...tracingConfigFrom(e, role.name),
     nodeEnv: must(e.NODE_ENV, 'NODE_ENV'),
+    role,
     nodeId: e.NODE_ID ?? ctx.hostname,
-    http: { host: must(e.HOST, 'HOST'), port: must(e.PORT, 'PORT') },
+    http: { host: must(e.HOST, 'HOST'), port: e.PORT ?? DEFAULT_PORTS[role.name] },
     web: {
       serve: must(e.SERVE_WEB, 'SERVE_WEB'),
       distDir: e.WEB_DIST_DIR === undefined ? ctx.defaultWebDistDir : resolve(ctx.cwd, e.WEB_DIST_DIR),
@@ -108,10 +122,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
     },
     queue: { prefix: must(e.QUEUE_PREFIX, 'QUEUE_PREFIX') },
     memory: {
+      apiTimeoutMs: must(e.MEMORY_API_TIMEOUT, 'MEMORY_API_TIMEOUT'),
+      apiToken: e.MEMORY_API_TOKEN ?? null,
+      cleanup: cleanupCron === 'off' ? null : { cron: cleanupCron, timezone: must(e.MEMORY_CLEANUP_TZ, 'MEMORY_CLEANUP_TZ') },
       encryptionKey: e.MEMORY_ENCRYPTION_KEY ?? null,
       keyFile: join(dataDir, 'memory.key'),
       vectorFile: join(dataDir, 'memory-vectors.sqlite'),
       vectorIndex: must(e.MEMORY_VECTOR_INDEX, 'MEMORY_VECTOR_INDEX'),
+      runs: {
+        promptBudget: must(e.MEMORY_PROMPT_BUDGET, 'MEMORY_PROMPT_BUDGET'),
+        promptTimeoutMs: must(e.MEMORY_PROMPT_TIMEOUT, 'MEMORY_PROMPT_TIMEOUT'),
+        writeAfterRuns: must(e.MEMORY_WRITE_AFTER_RUNS, 'MEMORY_WRITE_AFTER_RUNS'),
+      },
       embeddings: {
         provider: must(e.MEMORY_EMBEDDINGS, 'MEMORY_EMBEDDINGS'),
         url: e.MEMORY_EMBEDDINGS_URL ?? null,
@@ -124,6 +146,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, co
       tickMs: must(e.DISPATCH_INTERVAL, 'DISPATCH_INTERVAL'),
       leaseMs: must(e.DISPATCH_LEASE, 'DISPATCH_LEASE'),
       retryBackoffMs: must(e.TASK_RETRY_BACKOFF, 'TASK_RETRY_BACKOFF'),
+    },
+    cluster: {
+      heartbeatMs: must(e.REPLICA_HEARTBEAT_INTERVAL, 'REPLICA_HEARTBEAT_INTERVAL'),
+      deadAfterMs: must(e.REPLICA_DEAD_AFTER, 'REPLICA_DEAD_AFTER'),
+      controlTimeoutMs: must(e.RUN_CONTROL_TIMEOUT, 'RUN_CONTROL_TIMEOUT'),
     },
   };
   return { ok: true, config };

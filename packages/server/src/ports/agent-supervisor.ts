@@ -30,6 +30,8 @@ export interface RunSpec {
   command?: string[];
   /** Path of an MCP config file handed to the agent, when the runtime supports it. */
   mcpConfigPath?: string;
+  /** MCP tool that answers the agent's permission prompts (Claude Code `--permission-prompt-tool`). */
+  permissionPromptTool?: string;
   /** Task facts exported to shell agents as DASH_TASK_* variables. */
   task?: { id: string; title: string; description: string };
   limits: RunLimits;

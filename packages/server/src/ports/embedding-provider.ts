@@ -16,6 +16,12 @@
 export interface EmbeddingProvider {
   readonly id: string;
   readonly dim: number;
+  /**
+   * True when a vector is a bag of the text's words (the `hash` provider): it knows no synonyms,
+   * so a search embeds the query together with its vocabulary expansion
+   * (domain/memory/query-expansion.ts). Sentence encoders leave it unset and get the query alone.
+   */
+  readonly bagOfWords?: boolean;
   embed(texts: readonly string[]): Promise<Float32Array[]>;
   /** Releases a loaded model or open connections. Idempotent. */
   close(): Promise<void>;

@@ -7,13 +7,13 @@
  * AppErrors with the registry's codes in both (the HTTP adapter maps the API's error body back);
  * MEMORY_UNAVAILABLE when the service cannot be reached.
  */
-import type { CreateMemoryBody, CreateMemoryResult, MemoryContextBodyInput, MemoryContextResult, MemorySearchResult, SearchMemoryBodyInput } from '@dash/shared';
+import type { CreateMemoryResult, MemoryContextBodyInput, MemoryContextResult, MemorySearchResult, SearchMemoryBodyInput, StoreMemoryBody } from '@dash/shared';
 
 export interface MemoryApi {
   /** Relevant memories for a task, packed into a token budget (POST /api/memory/context). */
   context(body: MemoryContextBodyInput): Promise<MemoryContextResult>;
-  /** Stores one memory (POST /api/memory/store). */
-  store(body: CreateMemoryBody): Promise<CreateMemoryResult>;
+  /** Stores one memory of `body.type` (POST /api/memory/store). */
+  store(body: StoreMemoryBody): Promise<CreateMemoryResult>;
   /** Searches what the employee may read (POST /api/memory/search). */
   search(body: SearchMemoryBodyInput): Promise<MemorySearchResult>;
 }

@@ -9,9 +9,12 @@
  *
  * Vectors: each memory has at most one stored vector, with the id and dimension of the provider
  * that made it. Every vector write (insert, replace, move to another partition, archive, delete)
- * gets the next change revision, in commit order, so vector indexes can follow the changes.
+ * gets the next change revision, in commit order, so vector indexes can follow the changes. So
+ * does every change to a memory's lexical terms or partition (a memory without a vector keeps a
+ * tombstone row for it), so an in-process mirror of the lexical index can follow them too.
  */
 import type { DepartmentId, EmployeeRole, MemoryContext, MemoryScope, MemorySource, MemoryType } from '@dash/shared';
+import type { QueryTerm } from '../domain/memory/query-expansion.js';
 
 export interface StoredMemory {
   id: string;
@@ -142,8 +145,11 @@ export interface MemoryRepository {
   metaOwned(employeeId: string): Promise<MemoryMeta[]>;
   /** Metadata of the ids that pass the filter (nothing decrypted), any order. */
   filterCandidates(ids: readonly string[], filter: CandidateFilter): Promise<MemoryMeta[]>;
-  /** Best lexical matches of `query` among the partitions (archived ones only when asked). */
-  lexicalSearch(query: string, partitions: readonly string[], limit: number, includeArchived: boolean): Promise<LexicalHit[]>;
+  /**
+   * Best lexical matches of the query's terms (normalized tokens with weights, see
+   * domain/memory/query-expansion.ts) among the partitions (archived ones only when asked).
+   */
+  lexicalSearch(terms: readonly QueryTerm[], partitions: readonly string[], limit: number, includeArchived: boolean): Promise<LexicalHit[]>;
   recordAccess(ids: readonly string[], at: string): Promise<void>;
   /** Vector changes after `afterRev`, oldest first; vectors of other providers come as drops. */
   vectorChanges(afterRev: number, limit: number, provider: string): Promise<VectorChange[]>;

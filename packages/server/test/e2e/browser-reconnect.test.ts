@@ -38,6 +38,7 @@ describe('run page across a dropped connection (browser, built server)', () => {
     server = await startServer({ env: { NODE_ID: 'e2e-reconnect', AGENT_CLAUDE_BIN: FAKE_AGENT, AGENT_CODEX_BIN: '/nonexistent/codex' } });
     proxy = await TcpProxy.start(server.port);
     browser = await launchBrowser();
+    await browser.signIn(server);
     page = await browser.newPage();
   }, 60_000);
 
@@ -49,7 +50,7 @@ describe('run page across a dropped connection (browser, built server)', () => {
   }, 60_000);
 
   it('shows every event exactly once after the live feed reconnects mid-run', async () => {
-    const res = await fetch(`${server.url}/api/runs`, {
+    const res = await server.api(`/api/runs`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -105,7 +106,7 @@ describe('run page across a dropped connection (browser, built server)', () => {
     expect(agentRows.filter((r) => r.text.endsWith('All done.'))).toHaveLength(1);
 
     // The rows match the stored log: every assistant text the server kept is on screen once.
-    const stored = runEventsPage.parse(await (await fetch(`${server.url}/api/runs/${started.id}/events?limit=5000`)).json()).events;
+    const stored = runEventsPage.parse(await (await server.api(`/api/runs/${started.id}/events?limit=5000`)).json()).events;
     const storedTexts = stored.filter((e) => e.event.type === 'assistant.text').map((e) => e.seq);
     const shownTexts = agentRows.map((r) => r.seq);
     expect(shownTexts).toEqual(storedTexts);
@@ -113,5 +114,5 @@ describe('run page across a dropped connection (browser, built server)', () => {
 });
 
 async function getRun(server: SpawnedServer, id: string): Promise<Run> {
-  return runSchema.parse(await (await fetch(`${server.url}/api/runs/${id}`)).json());
+  return runSchema.parse(await (await server.api(`/api/runs/${id}`)).json());
 }

@@ -41,7 +41,7 @@ describe('dashboard in a browser (built server, fake agent)', () => {
   let uiTask: Task;
 
   const api = async <T>(method: string, path: string, body: unknown, parse: (v: unknown) => T): Promise<T> => {
-    const res = await fetch(`${server.url}${path}`, {
+    const res = await server.api(path, {
       method,
       ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     });
@@ -74,6 +74,7 @@ describe('dashboard in a browser (built server, fake agent)', () => {
       },
     });
     browser = await launchBrowser();
+    await browser.signIn(server);
     page = await browser.newPage();
     if (process.env.UPDATE_SCREENSHOTS) shotDir = DOCS_SCREENSHOTS;
     else {
@@ -182,7 +183,7 @@ describe('dashboard in a browser (built server, fake agent)', () => {
 
     const reopened = await getTask(other.id);
     expect(reopened.assignee).toBe('emp_011');
-    const comments = taskCommentList.parse(await (await fetch(`${server.url}/api/tasks/${other.id}/comments`)).json()).items;
+    const comments = taskCommentList.parse(await (await server.api(`/api/tasks/${other.id}/comments`)).json()).items;
     expect(comments).toEqual([expect.objectContaining({ kind: 'reopen_reason', body: 'Mention the CSV size limit.' })]);
     // It runs again, by the employee named, and comes back for review; the page follows live.
     await page.locator('[data-test="task-status"]', { hasText: 'Awaiting review' }).waitFor({ timeout: 30_000 });

@@ -92,7 +92,7 @@ describe.each([embedded, scaled()])('core loop e2e: $name', (backend) => {
 
   const url = (path: string): string => `${server.url}${path}`;
   const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> => {
-    const res = await fetch(url(path), {
+    const res = await server.api(path, {
       method,
       ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     });
@@ -242,9 +242,11 @@ describe.each([embedded, scaled()])('core loop e2e: $name', (backend) => {
     const runs = await runsOfTask(target.id);
     expect(runs.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
     const timeline = taskTimeline.parse((await call('GET', `/api/tasks/${target.id}/timeline`)).json).items;
+    // The actor is who called the API: here the DASHBOARD_ADMIN_TOKEN, owned by `automation`.
+    const caller = 'automation (token DASHBOARD_ADMIN_TOKEN)';
     expect(timeline.slice(-4).map((e) => `${e.from}>${e.to}:${e.actor}`)).toEqual([
-      'completed>reopened:api',
-      'reopened>queued:api',
+      `completed>reopened:${caller}`,
+      `reopened>queued:${caller}`,
       'queued>running:dispatcher',
       'running>completed:dispatcher',
     ]);

@@ -14,7 +14,7 @@ import { killAllServers, startServer, type SpawnedServer } from '../support/serv
 const env = { NODE_ID: 'e2e-live', AGENT_CLAUDE_BIN: FAKE_AGENT, AGENT_CODEX_BIN: '/nonexistent/codex', AGENT_STOP_GRACE: '300ms' };
 
 async function startRun(server: SpawnedServer, script: Record<string, unknown>): Promise<Run> {
-  const res = await fetch(`${server.url}/api/runs`, {
+  const res = await server.api(`/api/runs`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ runtime: 'claude-code', prompt: scripted('live', script) }),
@@ -26,7 +26,7 @@ async function startRun(server: SpawnedServer, script: Record<string, unknown>):
 async function waitForEnd(server: SpawnedServer, id: string): Promise<Run> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const current = run.parse(await (await fetch(`${server.url}/api/runs/${id}`)).json());
+    const current = run.parse(await (await server.api(`/api/runs/${id}`)).json());
     if (isTerminalRunStatus(current.status)) return current;
     if (Date.now() > deadline) throw new Error(`run ${id} still ${current.status}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -34,14 +34,14 @@ async function waitForEnd(server: SpawnedServer, id: string): Promise<Run> {
 }
 
 async function storedEvents(server: SpawnedServer, id: string): Promise<RunEvent[]> {
-  return runEventsPage.parse(await (await fetch(`${server.url}/api/runs/${id}/events?limit=5000`)).json()).events;
+  return runEventsPage.parse(await (await server.api(`/api/runs/${id}/events?limit=5000`)).json()).events;
 }
 
 describe('live feed (built server)', () => {
   let server: SpawnedServer;
   const clients: LiveClient[] = [];
   const open = async (resume?: Parameters<typeof LiveClient.open>[1]): Promise<LiveClient> => {
-    const client = await LiveClient.open(server.url, resume);
+    const client = await LiveClient.open(server.url, resume, { headers: server.authHeaders() });
     clients.push(client);
     return client;
   };
@@ -97,7 +97,7 @@ describe('live feed (built server)', () => {
 
   it('streams task changes on the tasks topic and resumes them after a reconnect', async () => {
     const createTask = async (title: string): Promise<string> => {
-      const res = await fetch(`${server.url}/api/tasks`, {
+      const res = await server.api(`/api/tasks`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ title, description: 'live feed e2e' }),

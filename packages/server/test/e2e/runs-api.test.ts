@@ -16,13 +16,13 @@ const json = { 'content-type': 'application/json' };
 const agentEnv = { AGENT_CLAUDE_BIN: FAKE_AGENT, AGENT_CODEX_BIN: '/nonexistent/codex', AGENT_STOP_GRACE: '300ms' };
 
 async function post(server: SpawnedServer, path: string, body: unknown): Promise<Response> {
-  return fetch(`${server.url}${path}`, { method: 'POST', headers: json, body: JSON.stringify(body) });
+  return server.api(path, { method: 'POST', headers: json, body: JSON.stringify(body) });
 }
 
 async function waitForEnd(server: SpawnedServer, id: string, timeoutMs = 20_000): Promise<Run> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const current = run.parse(await (await fetch(`${server.url}/api/runs/${id}`)).json());
+    const current = run.parse(await (await server.api(`/api/runs/${id}`)).json());
     if (['succeeded', 'failed', 'cancelled', 'timed_out', 'lost'].includes(current.status)) return current;
     if (Date.now() > deadline) throw new Error(`run ${id} still ${current.status}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -38,7 +38,7 @@ describe('runs API', () => {
   });
 
   it('describes the system without secrets', async () => {
-    const res = await fetch(`${server.url}/api/system`);
+    const res = await server.api(`/api/system`);
     expect(res.status).toBe(200);
     const info = systemInfo.parse(await res.json());
     expect(info.mode).toEqual({ store: 'sqlite', queue: 'embedded', bus: 'local' });
@@ -53,7 +53,7 @@ describe('runs API', () => {
   });
 
   it('lists the installed runtimes', async () => {
-    const body = runtimeList.parse(await (await fetch(`${server.url}/api/agents/runtimes`)).json());
+    const body = runtimeList.parse(await (await server.api(`/api/agents/runtimes`)).json());
     const byName = Object.fromEntries(body.runtimes.map((r) => [r.runtime, r]));
     expect(byName['claude-code']).toMatchObject({ installed: true, version: '2.1.0' });
     expect(byName.codex?.installed).toBe(false);
@@ -70,22 +70,22 @@ describe('runs API', () => {
     expect(done.status).toBe('succeeded');
     expect(done.eventCount).toBeGreaterThan(30);
 
-    const first = runEventsPage.parse(await (await fetch(`${server.url}/api/runs/${started.id}/events?limit=10`)).json());
+    const first = runEventsPage.parse(await (await server.api(`/api/runs/${started.id}/events?limit=10`)).json());
     expect(first.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(first.complete).toBe(false);
     const rest = runEventsPage.parse(
-      await (await fetch(`${server.url}/api/runs/${started.id}/events?after=${first.nextAfter}&limit=5000`)).json(),
+      await (await server.api(`/api/runs/${started.id}/events?after=${first.nextAfter}&limit=5000`)).json(),
     );
     expect(rest.complete).toBe(true);
     expect(rest.events[0]?.seq).toBe(11);
     expect(first.events.length + rest.events.length).toBe(done.eventCount);
 
-    const log = await fetch(`${server.url}/api/runs/${started.id}/log`);
+    const log = await server.api(`/api/runs/${started.id}/log`);
     expect(log.headers.get('content-disposition')).toContain(`run-${started.id}.ndjson`);
     const lines = (await log.text()).trim().split('\n');
     expect(lines).toHaveLength(done.eventCount);
     expect(JSON.parse(lines.at(-1) ?? '{}').event.type).toBe('exit');
-    const text = await (await fetch(`${server.url}/api/runs/${started.id}/log?format=text`)).text();
+    const text = await (await server.api(`/api/runs/${started.id}/log?format=text`)).text();
     expect(text).toContain('assistant.text hello');
   });
 
@@ -95,7 +95,7 @@ describe('runs API', () => {
     );
     // Wait until the agent has reported its session, so there is something to resume.
     for (let i = 0; i < 200; i += 1) {
-      if (run.parse(await (await fetch(`${server.url}/api/runs/${hanging.id}`)).json()).sessionId) break;
+      if (run.parse(await (await server.api(`/api/runs/${hanging.id}`)).json()).sessionId) break;
       await new Promise((r) => setTimeout(r, 25));
     }
     const stop = await post(server, `/api/runs/${hanging.id}/stop`, {});
@@ -114,7 +114,7 @@ describe('runs API', () => {
   });
 
   it('rejects bad input with the field at fault and starts nothing', async () => {
-    const before = (await (await fetch(`${server.url}/api/runs?limit=200`)).json()) as { items: unknown[] };
+    const before = (await (await server.api(`/api/runs?limit=200`)).json()) as { items: unknown[] };
     const cases: [unknown, number, string][] = [
       [{ runtime: 'claude-code' }, 400, 'VALIDATION_FAILED'],
       [{ runtime: 'claude-code', prompt: 'x', extra: 1 }, 400, 'VALIDATION_FAILED'],
@@ -130,10 +130,10 @@ describe('runs API', () => {
       expect(err.error.code).toBe(code);
       if (code === 'VALIDATION_FAILED') expect(err.error.fields?.length).toBeGreaterThan(0);
     }
-    const missing = await fetch(`${server.url}/api/runs/does-not-exist`);
+    const missing = await server.api(`/api/runs/does-not-exist`);
     expect(missing.status).toBe(404);
     expect(apiErrorBody.parse(await missing.json()).error.code).toBe('RUN_NOT_FOUND');
-    const after = (await (await fetch(`${server.url}/api/runs?limit=200`)).json()) as { items: unknown[] };
+    const after = (await (await server.api(`/api/runs?limit=200`)).json()) as { items: unknown[] };
     expect(after.items.length).toBe(before.items.length);
   });
 
@@ -155,7 +155,7 @@ describe('server killed mid-run', () => {
       );
       let pid: number | null = null;
       for (let i = 0; i < 100 && pid === null; i += 1) {
-        pid = run.parse(await (await fetch(`${first.url}/api/runs/${started.id}`)).json()).pid;
+        pid = run.parse(await (await first.api(`/api/runs/${started.id}`)).json()).pid;
         if (pid === null) await new Promise((r) => setTimeout(r, 50));
       }
       expect(pid).not.toBeNull();
@@ -163,7 +163,7 @@ describe('server killed mid-run', () => {
       expect(() => process.kill(-(pid as number), 0)).not.toThrow(); // the orphan outlived the server
 
       const second = await startServer({ env: { ...agentEnv, DATA_DIR: dataDir } });
-      const after = run.parse(await (await fetch(`${second.url}/api/runs/${started.id}`)).json());
+      const after = run.parse(await (await second.api(`/api/runs/${started.id}`)).json());
       expect(after.status).toBe('lost');
       expect(after.errorCode).toBe('RUN_LOST');
       const deadline = Date.now() + 5000;
@@ -177,7 +177,7 @@ describe('server killed mid-run', () => {
         }
       }
       expect(alive).toBe(false);
-      const active = (await (await fetch(`${second.url}/api/runs?status=queued,starting,running,stopping`)).json()) as { items: unknown[] };
+      const active = (await (await second.api(`/api/runs?status=queued,starting,running,stopping`)).json()) as { items: unknown[] };
       expect(active.items).toEqual([]);
       await second.stop();
     } finally {

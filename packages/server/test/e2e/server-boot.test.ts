@@ -43,7 +43,7 @@ describe('server in embedded mode', () => {
   });
 
   it('exposes the dashboard metrics in Prometheus text', async () => {
-    await fetch(`${server.url}/api/runs/run_abc123`);
+    await server.api(`/api/runs/run_abc123`);
     const res = await fetch(`${server.url}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
@@ -75,7 +75,7 @@ describe('server in embedded mode', () => {
   });
 
   it('answers an unknown API route with a JSON 404 carrying the request id', async () => {
-    const res = await fetch(`${server.url}/api/nope`, { headers: { ...html, 'x-request-id': 'e2e-req-1' } });
+    const res = await server.api(`/api/nope`, { headers: { ...html, 'x-request-id': 'e2e-req-1' } });
     expect(res.status).toBe(404);
     expect(res.headers.get('x-request-id')).toBe('e2e-req-1');
     const body = apiErrorBody.parse(await res.json());

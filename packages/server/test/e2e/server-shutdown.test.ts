@@ -83,7 +83,7 @@ describe('graceful shutdown', () => {
     server.child.kill('SIGTERM');
     // Draining: still running, readiness off, new work refused.
     await expect.poll(async () => (await fetch(`${server.url}/ready`)).status).toBe(503);
-    const refused = await fetch(`${server.url}/api/anything`);
+    const refused = await server.api(`/api/anything`);
     expect(refused.status).toBe(503);
     expect(await refused.json()).toMatchObject({ error: { code: 'SERVER_DRAINING' } });
     expect(server.child.exitCode).toBeNull();

@@ -1,6 +1,6 @@
 /**
  * The employee routes through fastify.inject on the real HTTP server factory (zod compilers, error
- * mapping), over a registry service on a private registry copy and a SQLite store.
+ * mapping, access control: every request carries an admin API token), over a registry service on a private registry copy and a SQLite store.
  */
 import { Writable } from 'node:stream';
 import {
@@ -22,16 +22,27 @@ import { createMetrics } from '../../src/observability/metrics.js';
 import type { EmployeeRegistryServiceDeps } from '../../src/services/employees/employee-registry-service.js';
 import { createHttpServer, type HttpServer } from '../../src/transport/http/http-server.js';
 import { employeeRoutes } from '../../src/transport/http/routes/employee-routes.js';
+import type { InjectOptions } from 'fastify';
+import { authedInject, makeTestAuth, type TestAuth } from '../support/auth.js';
 import { makeRegistryHarness, type RegistryHarness } from '../support/employee-registry-fixture.js';
 
 let h: RegistryHarness | null = null;
 let server: HttpServer | null = null;
+let auth: TestAuth | null = null;
 afterEach(async () => {
   await server?.close();
   server = null;
   await h?.cleanup();
   h = null;
+  await auth?.close();
+  auth = null;
 });
+
+/** Every request carries the admin token (PATCH and reload need the admin role). */
+const api = (target: HttpServer, options: InjectOptions) => authedInject(auth ?? missingAuth())(target, options);
+const missingAuth = (): never => {
+  throw new Error('build() first');
+};
 
 async function build(deps: Partial<EmployeeRegistryServiceDeps> = {}): Promise<{ server: HttpServer; harness: RegistryHarness }> {
   h = await makeRegistryHarness(deps);
@@ -39,7 +50,8 @@ async function build(deps: Partial<EmployeeRegistryServiceDeps> = {}): Promise<{
   const logger = createLogger({ level: 'silent', nodeId: 'test' }, new Writable({ write: (_c, _e, cb) => cb() }));
   const metrics = createMetrics({ activeProcesses: () => 0, queueDepth: () => ({}) });
   const lifecycle = new Lifecycle({ logger, drainTimeoutMs: 1_000 });
-  const http = createHttpServer({ logger, metrics, lifecycle });
+  auth = await makeTestAuth();
+  const http = createHttpServer({ logger, metrics, lifecycle, auth: auth.authenticator });
   server = http.server;
   await server.register(employeeRoutes, { employees: h.service });
   await lifecycle.start();
@@ -51,12 +63,12 @@ const errorOf = (payload: string) => apiErrorBody.parse(JSON.parse(payload)).err
 describe('employee routes', () => {
   it('GET /api/employees lists all, and filters by department, status and skill', async () => {
     const { server } = await build();
-    const all = await server.inject({ method: 'GET', url: '/api/employees' });
+    const all = await api(server, { method: 'GET', url: '/api/employees' });
     expect(all.statusCode).toBe(200);
     expect(employeeList.parse(all.json()).items).toHaveLength(13);
 
     const ids = async (query: string) =>
-      employeeList.parse((await server.inject({ method: 'GET', url: `/api/employees?${query}` })).json()).items.map((e) => e.id);
+      employeeList.parse((await api(server, { method: 'GET', url: `/api/employees?${query}` })).json()).items.map((e) => e.id);
     expect(await ids('department=support')).toEqual(['emp_011', 'emp_012', 'emp_013']);
     expect(await ids('skill=release_approval')).toEqual(['emp_003']);
     expect(await ids('status=paused')).toEqual([]);
@@ -65,14 +77,14 @@ describe('employee routes', () => {
 
   it('answers 400 with the field at fault for an unknown filter value', async () => {
     const { server } = await build();
-    const res = await server.inject({ method: 'GET', url: '/api/employees?skill=coding' });
+    const res = await api(server, { method: 'GET', url: '/api/employees?skill=coding' });
     expect(res.statusCode).toBe(400);
     expect(errorOf(res.payload)).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'query.skill' }] });
   });
 
   it('GET /api/employees/:id answers the view, or 404 NOT_FOUND', async () => {
     const { server } = await build({ slotsUsed: (id) => (id === 'emp_009' ? 1 : 0) });
-    const res = await server.inject({ method: 'GET', url: '/api/employees/emp_009' });
+    const res = await api(server, { method: 'GET', url: '/api/employees/emp_009' });
     expect(res.statusCode).toBe(200);
     expect(employeeView.parse(res.json())).toMatchObject({
       id: 'emp_009',
@@ -82,7 +94,7 @@ describe('employee routes', () => {
       stats: null,
     });
     for (const id of ['emp_999', 'emp_004_sd', 'nobody']) {
-      const missing = await server.inject({ method: 'GET', url: `/api/employees/${id}` });
+      const missing = await api(server, { method: 'GET', url: `/api/employees/${id}` });
       expect(missing.statusCode).toBe(404);
       expect(errorOf(missing.payload)).toMatchObject({ code: 'NOT_FOUND', details: { employeeId: id } });
     }
@@ -90,7 +102,7 @@ describe('employee routes', () => {
 
   it('PATCH /api/employees/:id edits allow-listed fields and shows up in list, export and after restart', async () => {
     const { server, harness } = await build();
-    const res = await server.inject({
+    const res = await api(server, {
       method: 'PATCH',
       url: '/api/employees/emp_006',
       payload: { status: 'paused', maxConcurrentTasks: 3, runtimeConfig: { model: 'sonnet', allowedTools: ['Read', 'Grep'] } },
@@ -103,10 +115,10 @@ describe('employee routes', () => {
       runtimeConfig: { model: 'sonnet', allowedTools: ['Read', 'Grep'], permissionMode: 'acceptEdits' },
     });
 
-    const paused = employeeList.parse((await server.inject({ method: 'GET', url: '/api/employees?status=paused' })).json());
+    const paused = employeeList.parse((await api(server, { method: 'GET', url: '/api/employees?status=paused' })).json());
     expect(paused.items.map((e) => e.id)).toEqual(['emp_006']);
 
-    const exported = await server.inject({ method: 'GET', url: '/api/employees/registry/export' });
+    const exported = await api(server, { method: 'GET', url: '/api/employees/registry/export' });
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-disposition']).toContain('employee-registry.json');
     expect(registryFile.parse(exported.json()).employees[5]).toMatchObject({ id: 'emp_006', status: 'paused', maxConcurrentTasks: 3 });
@@ -117,7 +129,7 @@ describe('employee routes', () => {
 
   it('PATCH refuses fields outside the allow-list and invalid values, naming the fields', async () => {
     const { server } = await build();
-    const patch = (payload: unknown, id = 'emp_004') => server.inject({ method: 'PATCH', url: `/api/employees/${id}`, payload: payload as object });
+    const patch = (payload: unknown, id = 'emp_004') => api(server, { method: 'PATCH', url: `/api/employees/${id}`, payload: payload as object });
 
     const name = await patch({ name: 'Mallory' });
     expect(name.statusCode).toBe(400);
@@ -141,13 +153,13 @@ describe('employee routes', () => {
     expect(unknown.statusCode).toBe(404);
     expect(errorOf(unknown.payload).code).toBe('NOT_FOUND');
 
-    const unchanged = employeeView.parse((await server.inject({ method: 'GET', url: '/api/employees/emp_004' })).json());
+    const unchanged = employeeView.parse((await api(server, { method: 'GET', url: '/api/employees/emp_004' })).json());
     expect(unchanged).toMatchObject({ source: 'file', skills: expect.arrayContaining(['code_review']), runtimeConfig: { runtime: 'claude-code' } });
   });
 
   it('GET /api/departments lists the four departments with heads and slot totals', async () => {
     const { server } = await build();
-    const res = await server.inject({ method: 'GET', url: '/api/departments' });
+    const res = await api(server, { method: 'GET', url: '/api/departments' });
     expect(res.statusCode).toBe(200);
     expect(departmentList.parse(res.json()).items.map((d) => [d.id, d.name, d.head, d.slotsMax, d.slotsUsed])).toEqual([
       ['executive', 'Executive', 'emp_001', 5, 0],
@@ -159,40 +171,40 @@ describe('employee routes', () => {
 
   it('GET /api/skills answers the catalog with category labels', async () => {
     const { server } = await build();
-    const body = skillList.parse((await server.inject({ method: 'GET', url: '/api/skills' })).json());
+    const body = skillList.parse((await api(server, { method: 'GET', url: '/api/skills' })).json());
     expect(body.items).toEqual(skillCatalog);
     expect(body.categories.map((c) => c.id)).toContain('testing');
   });
 
   it('GET /api/employees/:id/prompt answers the loaded role prompt', async () => {
     const { server } = await build();
-    const body = employeePrompt.parse((await server.inject({ method: 'GET', url: '/api/employees/emp_010/prompt' })).json());
+    const body = employeePrompt.parse((await api(server, { method: 'GET', url: '/api/employees/emp_010/prompt' })).json());
     expect(body.promptFile).toBe('security-engineer.md');
     expect(body.text).toMatch(/^# Role: Security Engineer/);
   });
 
   it('registry status, reload with force, and 422 REGISTRY_INVALID on a bad file', async () => {
     const { server, harness } = await build();
-    const status = registryStatus.parse((await server.inject({ method: 'GET', url: '/api/employees/registry/status' })).json());
+    const status = registryStatus.parse((await api(server, { method: 'GET', url: '/api/employees/registry/status' })).json());
     expect(status).toMatchObject({ sourcePath: harness.fixture.registryFile, employeeCount: 13, lastError: null });
 
-    await server.inject({ method: 'PATCH', url: '/api/employees/emp_002', payload: { status: 'offline' } });
-    const forced = await server.inject({ method: 'POST', url: '/api/employees/registry/reload?force=true' });
+    await api(server, { method: 'PATCH', url: '/api/employees/emp_002', payload: { status: 'offline' } });
+    const forced = await api(server, { method: 'POST', url: '/api/employees/registry/reload?force=true' });
     expect(forced.statusCode).toBe(200);
     expect(registryReloadResult.parse(forced.json())).toMatchObject({ overridesDropped: ['emp_002'] });
 
     const r = await harness.fixture.read();
     r.departments.operations!.head = 'emp_404';
     await harness.fixture.write(r);
-    const bad = await server.inject({ method: 'POST', url: '/api/employees/registry/reload' });
+    const bad = await api(server, { method: 'POST', url: '/api/employees/registry/reload' });
     expect(bad.statusCode).toBe(422);
     expect(errorOf(bad.payload)).toMatchObject({
       code: 'REGISTRY_INVALID',
       fields: [{ path: 'departments.operations.head', message: expect.stringContaining('emp_404') }],
     });
-    const after = registryStatus.parse((await server.inject({ method: 'GET', url: '/api/employees/registry/status' })).json());
+    const after = registryStatus.parse((await api(server, { method: 'GET', url: '/api/employees/registry/status' })).json());
     expect(after.lastError).toMatchObject({ path: 'departments.operations.head' });
-    const depts = departmentList.parse((await server.inject({ method: 'GET', url: '/api/departments' })).json());
+    const depts = departmentList.parse((await api(server, { method: 'GET', url: '/api/departments' })).json());
     expect(depts.items.find((d) => d.id === 'operations')?.head).toBe('emp_008');
   });
 });

@@ -25,6 +25,7 @@ interface FixtureQuery {
 const dir = new URL('../fixtures/memory-retrieval/', import.meta.url);
 const memories = JSON.parse(readFileSync(new URL('memories.json', dir), 'utf8')) as FixtureMemory[];
 const queries = JSON.parse(readFileSync(new URL('queries.json', dir), 'utf8')) as FixtureQuery[];
+const split = JSON.parse(readFileSync(new URL('split.json', dir), 'utf8')) as Record<'tuning' | 'heldOut' | 'fresh', string[]>;
 
 describe('labelled memory retrieval set', () => {
   it('has at least 300 memories spread over the 13 roles, of every type', () => {
@@ -46,6 +47,15 @@ describe('labelled memory retrieval set', () => {
       for (const r of q.relevant) expect(ids.has(r), `${q.id} → ${r}`).toBe(true);
     }
     expect(new Set(queries.map((q) => q.id)).size).toBe(queries.length);
+  });
+
+  it('splits the queries into tuning, held-out and fresh subsets, each query in exactly one', () => {
+    const assigned = [...split.tuning, ...split.heldOut, ...split.fresh];
+    expect(assigned.length).toBe(queries.length);
+    expect(new Set(assigned)).toEqual(new Set(queries.map((q) => q.id)));
+    expect(split.tuning.length).toBeGreaterThanOrEqual(30);
+    expect(split.heldOut.length).toBeGreaterThanOrEqual(30);
+    expect(split.fresh.length).toBeGreaterThanOrEqual(30);
   });
 
   it('paraphrases: no query repeats five consecutive words of a memory it should find', () => {

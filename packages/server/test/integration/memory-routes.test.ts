@@ -31,28 +31,35 @@ import { createMetrics } from '../../src/observability/metrics.js';
 import { createHttpServer, type HttpServer } from '../../src/transport/http/http-server.js';
 import { registerOpenApi } from '../../src/transport/http/routes/openapi.js';
 import { memoryRoutes } from '../../src/transport/http/routes/memory-routes.js';
+import type { InjectOptions } from 'fastify';
+import { authedInject, makeTestAuth, type TestAuth } from '../support/auth.js';
 import { makeMemoryHarness, type MemoryHarness } from '../support/memory-harness.js';
 
 let h: MemoryHarness;
 let server: HttpServer;
+let auth: TestAuth;
+/** Every request carries an admin API token (the routes need viewer to admin). */
+const api = (options: InjectOptions) => authedInject(auth)(server, options);
 
 beforeEach(async () => {
   h = await makeMemoryHarness('sqlite');
   const logger = createLogger({ level: 'silent', nodeId: 'test' }, new Writable({ write: (_c, _e, cb) => cb() }));
   const metrics = createMetrics({ activeProcesses: () => 0, queueDepth: () => ({}) });
   const lifecycle = new Lifecycle({ logger, drainTimeoutMs: 1_000 });
-  server = createHttpServer({ logger, metrics, lifecycle }).server;
+  auth = await makeTestAuth({ store: h.store });
+  server = createHttpServer({ logger, metrics, lifecycle, auth: auth.authenticator }).server;
   registerOpenApi(server);
   await server.register(memoryRoutes, { resolve: () => ({ memory: h.service }) });
   await lifecycle.start();
 });
 afterEach(async () => {
   await server.close();
+  await auth.close();
   await h.cleanup();
 });
 
-const post = (url: string, payload: unknown) => server.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
-const get = (url: string) => server.inject({ method: 'GET', url });
+const post = (url: string, payload: unknown) => api({ method: 'POST', url, payload: payload as Record<string, unknown> });
+const get = (url: string) => api({ method: 'GET', url });
 const errorOf = (payload: string) => apiErrorBody.parse(JSON.parse(payload)).error;
 
 async function write(employeeId: string, content: string, metadata: Record<string, unknown> = {}, type = 'experience'): Promise<string> {
@@ -153,13 +160,13 @@ describe('memory routes', () => {
     expect(errorOf(stranger.payload).code).toBe('MEMORY_NOT_FOUND');
     expect((await get(`/api/memory/${own}`)).statusCode).toBe(400);
 
-    const patched = await server.inject({ method: 'PATCH', url: `/api/memory/${own}?employeeId=emp_006`, payload: { importance: 9, tags: ['billing'] } });
+    const patched = await api({ method: 'PATCH', url: `/api/memory/${own}?employeeId=emp_006`, payload: { importance: 9, tags: ['billing'] } });
     expect(patched.statusCode).toBe(200);
     expect(memoryView.parse(patched.json())).toMatchObject({ importance: 9, tags: ['billing'] });
-    const empty = await server.inject({ method: 'PATCH', url: `/api/memory/${own}?employeeId=emp_006`, payload: {} });
+    const empty = await api({ method: 'PATCH', url: `/api/memory/${own}?employeeId=emp_006`, payload: {} });
     expect(empty.statusCode).toBe(400);
 
-    const deleted = await server.inject({ method: 'DELETE', url: `/api/memory/${own}?employeeId=emp_006` });
+    const deleted = await api({ method: 'DELETE', url: `/api/memory/${own}?employeeId=emp_006` });
     expect(memoryDeleteResult.parse(deleted.json())).toEqual({ success: true, deleted: own });
     expect((await get(`/api/memory/${own}?employeeId=emp_006`)).statusCode).toBe(404);
   });

@@ -50,7 +50,7 @@ describe('SQLite task tables', () => {
       expect(page).not.toContain('TEMP B-TREE');
       expect(plan("select task_id from task_dependencies where depends_on_id = 'x'")).toContain('task_dependencies_depends_on_idx');
 
-      for (const table of ['task_labels', 'task_dependencies', 'task_comments', 'task_timeline']) {
+      for (const table of ['task_labels', 'task_dependencies', 'task_comments', 'task_timeline', 'task_memory_uses', 'task_memory_writes']) {
         const fks = raw.pragma(`foreign_key_list(${table})`) as Array<{ table: string; on_delete: string }>;
         expect(fks.length, table).toBeGreaterThan(0);
         for (const fk of fks) expect(fk, table).toMatchObject({ table: 'tasks', on_delete: 'CASCADE' });
@@ -69,7 +69,7 @@ describe('SQLite task tables', () => {
       const migrator = new Migrator({ db, provider: migrationProvider('sqlite') });
       const tables = async (): Promise<string[]> =>
         (await db.introspection.getTables()).map((t) => t.name).filter((n) => n.startsWith('task')).sort();
-      expect(await tables()).toEqual(['task_comments', 'task_dependencies', 'task_labels', 'task_timeline', 'tasks']);
+      expect(await tables()).toEqual(['task_comments', 'task_dependencies', 'task_labels', 'task_memory_uses', 'task_memory_writes', 'task_timeline', 'tasks']);
 
       const down = await migrator.migrateTo('0003-employees');
       expect(down.error).toBeUndefined();
@@ -79,7 +79,7 @@ describe('SQLite task tables', () => {
 
       const up = await migrator.migrateToLatest();
       expect(up.error).toBeUndefined();
-      expect(await tables()).toEqual(['task_comments', 'task_dependencies', 'task_labels', 'task_timeline', 'tasks']);
+      expect(await tables()).toEqual(['task_comments', 'task_dependencies', 'task_labels', 'task_memory_uses', 'task_memory_writes', 'task_timeline', 'tasks']);
     } finally {
       await db.destroy();
     }

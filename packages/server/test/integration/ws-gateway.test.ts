@@ -1,7 +1,7 @@
 /**
  * The live-feed gateway on a real Fastify server over loopback, driven by the real `ws` client:
  * the protocol and its validation, topic feeds with resume/reset, metrics snapshots, heartbeats,
- * the slow-consumer cut-off, draining, the authorize hook and the Prometheus metrics. The run
+ * the slow-consumer cut-off, draining, authentication of the upgrade and the Prometheus metrics. The run
  * services are real (SQLite, supervisor, fake agent); bus-fed topics get their messages from the
  * same in-process bus the other services publish on.
  */
@@ -16,7 +16,6 @@ import {
   createLiveFeed,
   runFeedSource,
   type LiveFeed,
-  type LiveFeedAuthorizer,
   type LiveFeedOptions,
 } from '../../src/transport/ws/live-feed-gateway.js';
 import type { LiveMetricsProviders } from '../../src/transport/ws/metrics-feed.js';
@@ -27,11 +26,14 @@ import { silentLogger } from '../../src/ports/logger.js';
 import { noopRunMetrics } from '../../src/ports/run-metrics.js';
 import { RunEventLog } from '../../src/services/run-events/run-event-log.js';
 import { randomUUID } from 'node:crypto';
+import { bearer, makeTestAuth, type TestAuth } from '../support/auth.js';
 import { LiveClient } from '../support/live-feed-client.js';
 import { makeRunHarness, type RunHarness } from '../support/run-harness.js';
 
 interface Gateway {
   url: string;
+  /** Real auth services on the harness store; every client sends its admin token. */
+  auth: TestAuth;
   feed: LiveFeed;
   harness: RunHarness;
   lifecycle: Lifecycle;
@@ -49,7 +51,6 @@ async function gateway(
   options: Partial<LiveFeedOptions> = {},
   extra: {
     providers?: LiveMetricsProviders;
-    authorize?: LiveFeedAuthorizer;
     holdDrain?: boolean;
     runs?: (harness: RunHarness) => RunFeedSource;
   } = {},
@@ -58,7 +59,8 @@ async function gateway(
   const logger = createLogger({ level: 'silent', nodeId: 'ws-test' });
   const lifecycle = new Lifecycle({ logger, drainTimeoutMs: 10_000 });
   const metrics = createMetrics({ activeProcesses: () => 0, queueDepth: () => ({}) });
-  const http = createHttpServer({ logger, metrics, lifecycle });
+  const auth = await makeTestAuth({ store: harness.store, bus: harness.bus });
+  const http = createHttpServer({ logger, metrics, lifecycle, auth: auth.authenticator });
   const feed = createLiveFeed(
     {
       bus: harness.bus,
@@ -66,7 +68,7 @@ async function gateway(
       metricsProviders: extra.providers ?? {},
       registry: metrics.registry,
       logger,
-      ...(extra.authorize && { authorize: extra.authorize }),
+      auth: auth.liveFeedAuth,
     },
     { serverId: 'ws-test', ...options },
   );
@@ -84,17 +86,21 @@ async function gateway(
   cleanups.push(async () => {
     releaseDrain();
     await lifecycle.stop();
+    await auth.close();
     await harness.close();
   });
   const { port } = http.server.server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, feed, harness, lifecycle, metrics, releaseDrain };
+  return { url: `http://127.0.0.1:${port}`, auth, feed, harness, lifecycle, metrics, releaseDrain };
 }
 
 async function client(g: Gateway, options: Parameters<typeof LiveClient.open>[2] = {}): Promise<LiveClient> {
-  const c = await LiveClient.open(g.url, undefined, options);
+  const c = await LiveClient.open(g.url, undefined, withAuth(g, options));
   cleanups.push(async () => c.terminate());
   return c;
 }
+
+/** Client options carrying the gateway's admin token (as `ws` clients and the CLI send it). */
+const withAuth = (g: Gateway, options: Parameters<typeof LiveClient.open>[2] = {}) => ({ ...options, headers: { ...g.auth.headers(), ...options.headers } });
 
 const errorFrame = (code: string) => (m: LiveServerMessage) => m.type === 'error' && m.code === code;
 const seqsOf = (c: LiveClient, topic: string): number[] => c.events(topic).map((e) => e.seq);
@@ -111,7 +117,7 @@ describe('live-feed gateway: protocol', () => {
 
   it('answers every bad message with an error frame and keeps the connection', async () => {
     const g = await gateway();
-    const c = await LiveClient.connect(g.url);
+    const c = await LiveClient.connect(g.url, withAuth(g));
     cleanups.push(async () => c.terminate());
     c.send({ type: 'subscribe', topic: 'tasks' });
     expect(await c.next(errorFrame('VALIDATION_FAILED'))).toMatchObject({ message: 'The first message must be hello' });
@@ -142,7 +148,7 @@ describe('live-feed gateway: protocol', () => {
 
   it('closes with 4002 on an unsupported protocol version', async () => {
     const g = await gateway();
-    const c = await LiveClient.connect(g.url);
+    const c = await LiveClient.connect(g.url, withAuth(g));
     c.send({ type: 'hello', v: 2 });
     expect(await c.next(errorFrame('LIVE_VERSION_UNSUPPORTED'))).toBeDefined();
     expect((await c.closed).code).toBe(liveCloseCodes.unsupportedVersion);
@@ -155,10 +161,11 @@ describe('live-feed gateway: protocol', () => {
     expect((await c.closed).code).toBe(1009);
   });
 
-  it('refuses the upgrade when authorize says no', async () => {
-    const g = await gateway({}, { authorize: (request) => request.headers['x-live-token'] === 'secret' });
+  it('refuses the upgrade without a credential or with an unknown one (401), accepts a valid token', async () => {
+    const g = await gateway();
     await expect(LiveClient.connect(g.url)).rejects.toThrow('HTTP 401');
-    const ok = await client(g, { headers: { 'x-live-token': 'secret' } });
+    await expect(LiveClient.connect(g.url, { headers: bearer('dat_no-such-token') })).rejects.toThrow('HTTP 401');
+    const ok = await client(g);
     expect(ok.frames[0]?.type).toBe('welcome');
   });
 });
@@ -201,7 +208,7 @@ describe('live-feed gateway: bus-fed topics', () => {
     const lastSeen = Math.max(...seqsOf(first, 'tasks'));
     for (let i = 6; i <= 12; i += 1) g.harness.bus.publish('tasks', { n: i });
 
-    const again = await LiveClient.open(g.url, [{ topic: 'tasks', afterSeq: lastSeen, epoch: epoch ?? '' }]);
+    const again = await LiveClient.open(g.url, [{ topic: 'tasks', afterSeq: lastSeen, epoch: epoch ?? '' }], withAuth(g));
     cleanups.push(async () => again.terminate());
     await again.untilSeq('tasks', 12);
     g.harness.bus.publish('tasks', { n: 13 });
@@ -416,7 +423,7 @@ describe('live-feed gateway: heartbeats and shutdown', () => {
     const stopping = g.lifecycle.stop();
     expect(await c.closed).toEqual({ code: 1001, reason: 'server shutting down' });
     expect(g.lifecycle.state).toBe('draining');
-    await expect(LiveClient.connect(g.url)).rejects.toThrow('HTTP 503');
+    await expect(LiveClient.connect(g.url, withAuth(g))).rejects.toThrow('HTTP 503');
     g.releaseDrain();
     await stopping;
     expect(g.feed.clientCount).toBe(0);

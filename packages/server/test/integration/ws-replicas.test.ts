@@ -16,6 +16,11 @@ import { formatConfigIssues, loadConfig } from '../../src/config/load-config.js'
 import { createLogger } from '../../src/observability/logger.js';
 import { FAKE_AGENT } from '../fixtures/fake-agent/fake-agent-runner.js';
 import { LiveClient } from '../support/live-feed-client.js';
+import { adminTokenEnv, authedFetch, bearer } from '../support/auth.js';
+
+/** The app gets DASHBOARD_ADMIN_TOKEN; every API and live-feed call sends it. */
+const admin = adminTokenEnv();
+const api = authedFetch(admin.token);
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 import { scripted } from '../support/run-harness.js';
 
@@ -57,6 +62,7 @@ async function replica(nodeId: string): Promise<string> {
     AGENT_CLAUDE_BIN: FAKE_AGENT,
     AGENT_CODEX_BIN: '/nonexistent/codex',
     AGENT_STOP_GRACE: '300ms',
+    ...admin.env,
   });
   if (!loaded.ok) throw new Error(formatConfigIssues(loaded.issues));
   const app: App = createApp({ ...loaded.config, http: { host: '127.0.0.1', port: 0 } }, { logger: createLogger({ level: 'silent', nodeId }) });
@@ -65,7 +71,7 @@ async function replica(nodeId: string): Promise<string> {
 }
 
 async function open(url: string): Promise<LiveClient> {
-  const client = await LiveClient.open(url);
+  const client = await LiveClient.open(url, undefined, { headers: bearer(admin.token) });
   cleanups.push(() => client.terminate());
   return client;
 }
@@ -73,7 +79,7 @@ async function open(url: string): Promise<LiveClient> {
 async function waitForEnd(url: string, id: string): Promise<Run> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const current = run.parse(await (await fetch(`${url}/api/runs/${id}`)).json());
+    const current = run.parse(await (await api(`${url}/api/runs/${id}`)).json());
     if (isTerminalRunStatus(current.status)) return current;
     if (Date.now() > deadline) throw new Error(`run ${id} still ${current.status}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -81,7 +87,7 @@ async function waitForEnd(url: string, id: string): Promise<Run> {
 }
 
 async function storedEvents(url: string, id: string): Promise<RunEvent[]> {
-  const page = runEventsPage.parse(await (await fetch(`${url}/api/runs/${id}/events?limit=5000`)).json());
+  const page = runEventsPage.parse(await (await api(`${url}/api/runs/${id}/events?limit=5000`)).json());
   return page.events;
 }
 
@@ -93,7 +99,7 @@ describe('live feed across replicas (PostgreSQL + Redis)', () => {
     const onB = await open(urlB);
     expect(onB.frames[0]).toMatchObject({ type: 'welcome', serverId: 'replica-b' });
 
-    const res = await fetch(`${urlA}/api/runs`, {
+    const res = await api(`${urlA}/api/runs`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ runtime: 'claude-code', prompt: scripted('stream', { steps: [{ emit: { count: 500, rate: 250 } }] }) }),

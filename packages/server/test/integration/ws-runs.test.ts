@@ -18,6 +18,11 @@ import { createLogger } from '../../src/observability/logger.js';
 import type { LiveFeedOptions } from '../../src/transport/ws/live-feed-gateway.js';
 import { FAKE_AGENT } from '../fixtures/fake-agent/fake-agent-runner.js';
 import { LiveClient } from '../support/live-feed-client.js';
+import { adminTokenEnv, authedFetch, bearer } from '../support/auth.js';
+
+/** The app gets DASHBOARD_ADMIN_TOKEN; every API and live-feed call sends it. */
+const admin = adminTokenEnv();
+const api = authedFetch(admin.token);
 import { scripted } from '../support/run-harness.js';
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
@@ -35,6 +40,7 @@ function testConfig(env: Record<string, string> = {}): Config {
     AGENT_CLAUDE_BIN: FAKE_AGENT,
     AGENT_CODEX_BIN: '/nonexistent/codex',
     AGENT_STOP_GRACE: '300ms',
+    ...admin.env,
     ...env,
   });
   if (!loaded.ok) throw new Error(formatConfigIssues(loaded.issues));
@@ -50,13 +56,13 @@ async function startApp(liveFeed: Partial<LiveFeedOptions> = {}, env: Record<str
 }
 
 async function open(url: string, resume?: Parameters<typeof LiveClient.open>[1]): Promise<LiveClient> {
-  const client = await LiveClient.open(url, resume);
+  const client = await LiveClient.open(url, resume, { headers: bearer(admin.token) });
   cleanups.push(() => client.terminate());
   return client;
 }
 
 async function startRun(url: string, script: Record<string, unknown>): Promise<Run> {
-  const res = await fetch(`${url}/api/runs`, {
+  const res = await api(`${url}/api/runs`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ runtime: 'claude-code', prompt: scripted('stream', script) }),
@@ -68,7 +74,7 @@ async function startRun(url: string, script: Record<string, unknown>): Promise<R
 async function waitForEnd(url: string, id: string, timeoutMs = 30_000): Promise<Run> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const current = run.parse(await (await fetch(`${url}/api/runs/${id}`)).json());
+    const current = run.parse(await (await api(`${url}/api/runs/${id}`)).json());
     if (isTerminalRunStatus(current.status)) return current;
     if (Date.now() > deadline) throw new Error(`run ${id} still ${current.status}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -79,7 +85,7 @@ async function waitForEnd(url: string, id: string, timeoutMs = 30_000): Promise<
 async function storedEvents(url: string, id: string): Promise<RunEvent[]> {
   const events: RunEvent[] = [];
   for (let after = 0; ; ) {
-    const page = runEventsPage.parse(await (await fetch(`${url}/api/runs/${id}/events?after=${after}&limit=5000`)).json());
+    const page = runEventsPage.parse(await (await api(`${url}/api/runs/${id}/events?after=${after}&limit=5000`)).json());
     events.push(...page.events);
     if (page.events.length === 0) return events;
     after = page.nextAfter;
@@ -193,7 +199,7 @@ describe('live feed: run topics', () => {
     await client.subscribe(`run:${hanging.id}`);
     const stopping = app.stop();
     expect(await client.closed).toEqual({ code: 1001, reason: 'server shutting down' });
-    await expect(LiveClient.connect(url)).rejects.toThrow('HTTP 503');
+    await expect(LiveClient.connect(url, { headers: bearer(admin.token) })).rejects.toThrow('HTTP 503');
     await stopping;
     expect(app.lifecycle.state).toBe('stopped');
   });

@@ -40,6 +40,11 @@ export interface TestBrowser {
   newPage(): Promise<Page>;
   /** Console errors and uncaught exceptions seen in any tab so far. */
   readonly problems: string[];
+  /**
+   * Signs the browser in (POST /api/auth/login through the context, so the httpOnly session
+   * cookie lands in the browser's jar); pages opened afterwards are signed in.
+   */
+  signIn(server: { url: string; adminPassword: string | null }, username?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -78,6 +83,11 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<TestB
     context,
     problems,
     newPage: () => context.newPage(),
+    async signIn(server, username = 'admin') {
+      if (server.adminPassword === null) throw new Error('the server has no DASHBOARD_ADMIN_PASSWORD to sign in with');
+      const res = await context.request.post(`${server.url}/api/auth/login`, { data: { username, password: server.adminPassword } });
+      if (res.status() !== 200) throw new Error(`sign-in failed: ${res.status()} ${await res.text()}`);
+    },
     async close() {
       await context.close().catch(() => undefined);
       await profile.cleanup();

@@ -13,14 +13,18 @@ import { FileRegistrySource } from '../../src/adapters/registry-file/file-regist
 import { employeeRepositoryFor } from '../../src/adapters/store/kysely-employee-repository.js';
 import { KyselyStatsRepository } from '../../src/adapters/store/kysely-stats-repository.js';
 import { storeDatabaseOf } from '../../src/adapters/store/kysely-store.js';
+import { KyselyTaskMemoryRepository } from '../../src/adapters/store/kysely-task-memory-repository.js';
 import { KyselyTaskRepository } from '../../src/adapters/store/kysely-task-repository.js';
 import type { AgentSupervisor } from '../../src/ports/agent-supervisor.js';
 import { systemClock } from '../../src/ports/clock.js';
 import type { JobQueue } from '../../src/ports/job-queue.js';
+import type { MemoryApi } from '../../src/ports/memory-api.js';
+import { noopMemoryRunMetrics, type MemoryRunMetrics } from '../../src/ports/memory-run-metrics.js';
 import { silentLogger, type Logger } from '../../src/ports/logger.js';
 import type { Store } from '../../src/ports/store.js';
 import { noopTaskMetrics, type TaskMetrics } from '../../src/ports/task-metrics.js';
 import { Dispatcher, type DispatcherOptions } from '../../src/services/dispatch/dispatcher.js';
+import { RunMemory, type RunMemoryOptions } from '../../src/services/dispatch/run-memory.js';
 import { PublishingEmployeeRegistry } from '../../src/services/employees/publishing-employee-registry.js';
 import { RunService } from '../../src/services/runs/run-service.js';
 import { WorkdirPolicy } from '../../src/services/runs/workdir-policy.js';
@@ -73,6 +77,10 @@ export interface CoreLoopHarnessOptions {
   startDispatcher?: boolean;
   /** How long employee run totals are reused (the app: 2 s). @default 0 (tests see fresh stats) */
   statsCacheMs?: number;
+  /** Memory in runs (run-memory.ts) over this memory API; absent = runs without memory. */
+  memory?: { api: MemoryApi; options?: Partial<RunMemoryOptions>; metrics?: MemoryRunMetrics };
+  /** The dispatcher's prompt-context hook (workflow handoff); absent = none. */
+  promptContext?: (task: Task) => Promise<string | null>;
 }
 
 export interface CoreLoopHarness {
@@ -88,6 +96,8 @@ export interface CoreLoopHarness {
   stats: StatsService;
   dispatcher: Dispatcher;
   taskRepo: KyselyTaskRepository;
+  /** Null without the `memory` option. */
+  runMemory: RunMemory | null;
   bus: LocalEventBus;
   /** Every message published on `tasks`, in order. */
   taskMessages: Array<Task | { id: string; deleted: true }>;
@@ -136,6 +146,20 @@ export async function makeCoreLoopHarness(options: CoreLoopHarnessOptions = {}):
   const flow = new TaskFlow({ tasks: taskRepo, queue, bus, clock: systemClock, logger, metrics, retryBackoffMs });
   const stats = new StatsService({ stats: new KyselyStatsRepository(db), tasks: taskRepo, clock: systemClock, cacheMs: options.statsCacheMs ?? 0 });
 
+  const runMemory = options.memory
+    ? new RunMemory(
+        {
+          memory: options.memory.api,
+          links: new KyselyTaskMemoryRepository(db),
+          readEvents: (runId, afterSeq, limit) => runs.eventLog.read(runId, afterSeq, limit),
+          clock: systemClock,
+          logger,
+          metrics: options.memory.metrics ?? noopMemoryRunMetrics,
+        },
+        { promptBudget: 1500, recallTimeoutMs: 5_000, writeAfterRuns: true, ...options.memory.options },
+      )
+    : null;
+
   const dispatchers: Dispatcher[] = [];
   let primary: Dispatcher | null = null;
   const registry = new PublishingEmployeeRegistry({
@@ -177,6 +201,8 @@ export async function makeCoreLoopHarness(options: CoreLoopHarnessOptions = {}):
         logger,
         metrics,
         maxConcurrent: options.maxConcurrent ?? 4,
+        ...(runMemory !== null && { runMemory }),
+        ...(options.promptContext && { promptContext: options.promptContext }),
       },
       { tickMs: 200, leaseMs: 5_000, ...options.dispatcher, retryBackoffMs, workerId: `worker-${dispatchers.length}`, ...extra },
     );
@@ -204,6 +230,7 @@ export async function makeCoreLoopHarness(options: CoreLoopHarnessOptions = {}):
     stats,
     dispatcher,
     taskRepo,
+    runMemory,
     bus,
     taskMessages,
     employeeMessages,

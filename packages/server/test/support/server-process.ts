@@ -4,6 +4,10 @@
  * (only PATH and HOME are inherited, so a developer's DATABASE_URL never leaks in). Collects
  * stdout/stderr, waits for `GET /ready` to answer 200, and stops with a signal.
  *
+ * Credentials (see auth.ts): the server gets a random DASHBOARD_ADMIN_TOKEN and
+ * DASHBOARD_ADMIN_PASSWORD unless `bootstrapAdmin: false`; call the API with `server.api(path)`
+ * or `server.authHeaders()`, sign a browser in as `admin` / `server.adminPassword`.
+ *
  * Build first: `npm run build -w @dash/shared && npx tsc -b packages/server` (the test runner
  * script runs `npm run build` before the suite).
  */
@@ -13,6 +17,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bearer, randomAdminToken, randomPassword } from './auth.js';
 
 export const SERVER_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
@@ -26,6 +31,11 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** How long to wait for /ready. @default 30_000 */
   readyTimeoutMs?: number;
+  /**
+   * Give the server a random DASHBOARD_ADMIN_TOKEN and DASHBOARD_ADMIN_PASSWORD (unless `env`
+   * sets them). false: start like a fresh install (a setup token is printed). @default true
+   */
+  bootstrapAdmin?: boolean;
 }
 
 export interface SpawnedServer {
@@ -34,6 +44,13 @@ export interface SpawnedServer {
   readonly url: string;
   /** The DATA_DIR the server was given. */
   readonly dataDir: string;
+  /** DASHBOARD_ADMIN_TOKEN / DASHBOARD_ADMIN_PASSWORD as given to the server (null when not). */
+  readonly adminToken: string | null;
+  readonly adminPassword: string | null;
+  /** `Authorization: Bearer <admin token>` (throws when the server has none). */
+  authHeaders(): Record<string, string>;
+  /** fetch(`${url}${path}`) with the admin token (and JSON content type when a body is given). */
+  api(path: string, init?: RequestInit): Promise<Response>;
   /** Resolves when the process has exited (never rejects). */
   readonly exited: Promise<ExitResult>;
   stdout(): string;
@@ -65,6 +82,8 @@ export async function spawnServer(options: ServerOptions = {}): Promise<SpawnedS
   }
   const ownDataDir = options.env?.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'dash-e2e-')) : null;
   const port = options.env?.PORT !== undefined ? Number(options.env.PORT) : await freePort();
+  const bootstrap: Record<string, string> =
+    options.bootstrapAdmin !== false ? { DASHBOARD_ADMIN_TOKEN: randomAdminToken(), DASHBOARD_ADMIN_PASSWORD: randomPassword() } : {};
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? tmpdir(),
@@ -72,7 +91,13 @@ export async function spawnServer(options: ServerOptions = {}): Promise<SpawnedS
     HOST: '127.0.0.1',
     PORT: String(port),
     ...(ownDataDir !== null ? { DATA_DIR: ownDataDir } : {}),
+    ...bootstrap,
     ...options.env,
+  };
+  const adminToken = env.DASHBOARD_ADMIN_TOKEN ?? null;
+  const authHeaders = (): Record<string, string> => {
+    if (adminToken === null) throw new Error('this server was started without DASHBOARD_ADMIN_TOKEN');
+    return bearer(adminToken);
   };
   const dataDir = env.DATA_DIR ?? '';
   const child = spawn(process.execPath, [SERVER_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -91,6 +116,15 @@ export async function spawnServer(options: ServerOptions = {}): Promise<SpawnedS
     port,
     url: `http://127.0.0.1:${port}`,
     dataDir,
+    adminToken,
+    adminPassword: env.DASHBOARD_ADMIN_PASSWORD ?? null,
+    authHeaders,
+    api(path, init = {}) {
+      const headers = new Headers(init.headers);
+      for (const [name, value] of Object.entries(authHeaders())) if (!headers.has(name)) headers.set(name, value);
+      if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+      return fetch(`http://127.0.0.1:${port}${path}`, { ...init, headers });
+    },
     exited,
     stdout: () => out,
     stderr: () => err,

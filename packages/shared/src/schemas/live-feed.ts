@@ -24,13 +24,15 @@ export const LIVE_FEED_PATH = '/ws';
 export const liveCloseCodes = {
   /** The server is shutting down or restarting: reconnect (to another replica) with backoff. */
   goingAway: 1001,
+  /** The session or token the connection was opened with was revoked or expired: sign in again. */
+  unauthorized: 4001,
   /** The hello named a protocol version this server does not speak. */
   unsupportedVersion: 4002,
   /** Policy: the client read too slowly and its outgoing buffer overflowed. Reconnect and resume. */
   slowConsumer: 4008,
 } as const;
 
-export const staticLiveTopics = ['tasks', 'employees', 'metrics'] as const;
+export const staticLiveTopics = ['tasks', 'employees', 'metrics', 'workflows', 'input-requests', 'alerts'] as const;
 export type StaticLiveTopic = (typeof staticLiveTopics)[number];
 
 const RUN_TOPIC_PREFIX = 'run:';

@@ -96,6 +96,14 @@ export const createMemoryBody = z
   .strict();
 export type CreateMemoryBody = z.infer<typeof createMemoryBody>;
 
+/** The types a caller writes directly (interactions have their own body, below). */
+export const storedMemoryTypes = ['experience', 'knowledge', 'decision'] as const;
+export type StoredMemoryType = (typeof storedMemoryTypes)[number];
+
+/** POST /api/memory/store: the origin's generic write, `{type, employeeId, content, …}`. */
+export const storeMemoryBody = createMemoryBody.extend({ type: z.enum(storedMemoryTypes) }).strict();
+export type StoreMemoryBody = z.infer<typeof storeMemoryBody>;
+
 /** POST /api/memory/interaction: stored as content "Query: …\nResponse: …". */
 export const createInteractionBody = z
   .object({

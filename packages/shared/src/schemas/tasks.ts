@@ -7,6 +7,7 @@
  * validation error, not a silent overwrite (the origin let clients set `status` and `createdAt`).
  */
 import { z } from 'zod';
+import { taskWorkspaceRequest } from './workspaces.js';
 import { employeeId } from './employees.js';
 import { skillId } from './skills.js';
 
@@ -209,6 +210,8 @@ export const createTaskBody = z
     maxRetries: taskMaxRetries.default(TASK_MAX_RETRIES_DEFAULT),
     timeoutMs: taskTimeoutMs.nullable().default(null),
     workingDirectory: taskWorkingDirectory.nullable().default(null),
+    /** An isolated git worktree for the task (docs/workspaces-and-approvals.md). */
+    workspace: taskWorkspaceRequest.optional(),
   })
   .strict();
 export type CreateTaskBody = z.infer<typeof createTaskBody>;

@@ -9,6 +9,7 @@ import { makeDepartment, makeEmployee } from '../test-support/employee-fixtures'
 import { errorResponse, jsonResponse, stubFetch, type FetchHandler } from '../test-support/fake-fetch';
 import { FakeWebSocket } from '../test-support/fake-websocket';
 import { makeRun } from '../test-support/run-fixtures';
+import { makeMemory } from '../test-support/memory-fixtures';
 
 interface Backend {
   employees: EmployeeView[];
@@ -55,6 +56,7 @@ function serve(): void {
       return jsonResponse(found);
     }
     if (pathname === '/api/runs') return jsonResponse({ items: [makeRun({ id: 'run-9', employeeId: 'emp_001', status: 'succeeded' })], nextCursor: null });
+    if (pathname === '/api/memory') return jsonResponse({ items: [makeMemory({ employeeId: 'emp_001', content: 'Deploys go out on Tuesdays.' })], nextCursor: null });
     return errorResponse(404, 'ROUTE_NOT_FOUND', 'No such route');
   });
 }
@@ -147,7 +149,7 @@ describe('Employees page', () => {
 });
 
 describe('Employee page', () => {
-  it('shows settings, the rendered role prompt, run history and an honest memories placeholder', async () => {
+  it('shows settings, the rendered role prompt, run history and the employee\'s memories', async () => {
     const { sut } = await open('/employees/emp_001');
 
     expect(sut.get('h1').text()).toBe('Ada');
@@ -157,7 +159,8 @@ describe('Employee page', () => {
     expect(sut.find('.prompt script').exists()).toBe(false);
     await vi.waitFor(() => expect(sut.find('a[href="/runs/run-9"]').exists()).toBe(true));
     expect(backend.requests.some((r) => r.url.startsWith('/api/runs?employeeId=emp_001'))).toBe(true);
-    expect(sut.get('[data-test="memories"]').text()).toContain('Memories arrive with the memory service');
+    await vi.waitFor(() => expect(sut.get('[data-test="memories"]').text()).toContain('Deploys go out on Tuesdays.'));
+    expect(backend.requests.some((r) => r.url.startsWith('/api/memory?employeeId=emp_001'))).toBe(true);
     expect(sut.get('[data-test="stats"]').text()).toBe('8 runs · 88% succeeded · $1.50');
   });
 

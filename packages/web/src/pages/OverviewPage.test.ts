@@ -26,6 +26,15 @@ function serve(): void {
     const { pathname, searchParams } = new URL(url, 'http://dash.test');
     if (pathname === '/health') return jsonResponse(makeHealthReport());
     if (pathname === '/api/stats') return jsonResponse(stats);
+    if (pathname === '/api/dispatch/gate') {
+      return jsonResponse({
+        day: '2026-03-04',
+        taskBudgetUsd: null,
+        softRatio: 0.8,
+        budgets: [{ scope: 'global', id: '*', name: 'Everyone', spentUsd: 1.25, limitUsd: 10, softLimitUsd: 8, state: 'ok' }],
+        pauses: [],
+      });
+    }
     if (pathname === '/api/skills') return jsonResponse({ items: [], categories: [] });
     if (pathname === '/api/employees') return jsonResponse({ items: [] });
     if (pathname === '/api/tasks') {

@@ -1,4 +1,4 @@
-import type { RunEvent } from '@dash/shared';
+import type { InputRequest, RunEvent } from '@dash/shared';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, type Pinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -16,6 +16,8 @@ interface Server {
   requests: string[];
   stopped: boolean;
   followUp: { mode: 'stdin' | 'resumed'; run: Run } | null;
+  /** Questions of the agent (GET /api/bridge/runs/:id/input-requests). */
+  questions: InputRequest[];
 }
 
 let server: Server;
@@ -39,6 +41,13 @@ function serve(): void {
       server.stopped = true;
       server.run = { ...server.run, status: 'cancelled', endedAt: '2025-01-01T10:01:00.000Z' };
       return jsonResponse(server.run);
+    }
+    if (pathname === `/api/bridge/runs/${server.run.id}/input-requests` && method === 'GET') return jsonResponse({ items: server.questions });
+    const answer = /^\/api\/bridge\/runs\/[^/]+\/input-requests\/([^/]+)\/answer$/.exec(pathname);
+    if (answer && method === 'POST') {
+      const body = JSON.parse(String(init.body)) as { answer: string };
+      server.questions = server.questions.map((q) => (q.id === answer[1] ? { ...q, status: 'answered', answer: body.answer, answeredBy: 'alice', closedAt: '2025-01-01T10:02:00.000Z' } : q));
+      return jsonResponse(server.questions.find((q) => q.id === answer[1]));
     }
     if (pathname === `/api/runs/${server.run.id}/follow-up` && method === 'POST' && server.followUp) {
       return jsonResponse(server.followUp, server.followUp.mode === 'resumed' ? 201 : 200);
@@ -76,6 +85,7 @@ beforeEach(() => {
     requests: [],
     stopped: false,
     followUp: null,
+    questions: [],
   };
   serve();
 });
@@ -90,6 +100,34 @@ afterEach(() => {
 });
 
 describe('Run page', () => {
+  it('shows "Needs input" with the agent\'s question and sends the answer back to it', async () => {
+    server.questions = [
+      {
+        id: 'q1',
+        runId: 'run-1',
+        taskId: null,
+        employeeId: 'emp_001',
+        question: 'Which region should the bucket live in?',
+        status: 'pending',
+        answer: null,
+        answeredBy: null,
+        createdAt: '2025-01-01T10:00:30.000Z',
+        expiresAt: '2025-01-01T11:00:30.000Z',
+        closedAt: null,
+      },
+    ];
+    const { sut } = await openRun();
+    await vi.waitFor(() => expect(sut.find('[data-test="needs-input"]').exists()).toBe(true));
+    expect(sut.get('[data-test="input-request-q1"]').text()).toContain('Which region should the bucket live in?');
+
+    await sut.get('[data-test="answer-text"]').setValue('eu-central-1');
+    await sut.get('[data-test="input-request-q1"]').trigger('submit');
+    await vi.waitFor(() => expect(sut.find('[data-test="needs-input"]').exists()).toBe(false));
+    expect(server.requests).toContain('POST /api/bridge/runs/run-1/input-requests/q1/answer');
+    expect(sut.get('[data-test="input-closed-q1"]').text()).toContain('Answered by alice');
+    expect(sut.get('[data-test="input-closed-q1"]').text()).toContain('eu-central-1');
+  });
+
   it('shows the run, its transcript, stderr apart, and the freshest usage', async () => {
     const { sut } = await openRun();
 
@@ -111,7 +149,8 @@ describe('Run page', () => {
     const socket = FakeWebSocket.latest;
     socket.accept();
 
-    expect(socket.sent[0]).toEqual({ type: 'hello', v: 1, resume: { subscriptions: [{ topic: 'run:run-1', afterSeq: 6 }] } });
+    // The run's transcript, and the questions its agent may ask (InputRequestPanel).
+    expect(socket.sent[0]).toEqual({ type: 'hello', v: 1, resume: { subscriptions: [{ topic: 'input-requests' }, { topic: 'run:run-1', afterSeq: 6 }] } });
     socket.receive({ type: 'subscribed', topic: 'run:run-1', epoch: null, afterSeq: 6 });
     await flushPromises();
     expect(sut.get('[data-test="live-note"]').text()).toBe('Live');

@@ -8,6 +8,7 @@ import { configureLiveFeed, useLiveFeedStore } from '../features/live-feed/live-
 import { errorResponse, jsonResponse, stubFetch, type FetchHandler } from '../test-support/fake-fetch';
 import { FakeWebSocket } from '../test-support/fake-websocket';
 import { makeRun } from '../test-support/run-fixtures';
+import { makeMemory, makeUse, makeWrite } from '../test-support/memory-fixtures';
 import { makeComment, makeTask, makeTimelineEntry } from '../test-support/task-fixtures';
 
 interface Backend {
@@ -17,6 +18,7 @@ interface Backend {
 }
 
 let backend: Backend;
+const usedMemory = makeMemory({ content: 'Safari needs the form attribute on the submit button.' });
 let wrapper: VueWrapper | null = null;
 let pinia: Pinia;
 
@@ -58,10 +60,14 @@ function serve(): void {
       return jsonResponse({
         items: [
           makeTimelineEntry(),
-          makeTimelineEntry({ id: 'tl-2', from: 'queued', to: 'running', actor: 'dispatcher', reason: 'Assigned to Sam', data: { runId: 'run-1' } }),
+          makeTimelineEntry({ id: 'tl-2', from: 'queued', to: 'running', actor: 'dispatcher', reason: 'Assigned to Sam', data: { runId: 'run-1', memory: { used: 1, tokens: 42, ids: [usedMemory.id] } } }),
         ],
       });
     }
+    if (pathname === `/api/tasks/${id}/memories`) {
+      return jsonResponse({ taskId: id, used: [makeUse({ memoryId: usedMemory.id, relevance: 0.66 })], written: [makeWrite({ memoryId: null, status: 'failed', errorCode: 'MEMORY_UNAVAILABLE', filesChanged: [] })] });
+    }
+    if (pathname === `/api/memory/${usedMemory.id}`) return jsonResponse(usedMemory);
     if (pathname === `/api/tasks/${id}/runs`) return jsonResponse({ items: [makeRun({ taskId: id, employeeId: 'emp_004', status: 'succeeded' })], nextCursor: null });
     if (pathname.startsWith(`/api/tasks/${id}/`) && method === 'POST' && backend.action) return backend.action(url, init);
     return errorResponse(404, 'TASK_NOT_FOUND', 'Task not found');
@@ -117,6 +123,10 @@ describe('Task page', () => {
     expect(sut.find('[data-test="timeline"] a[href="/runs/run-1"]').exists()).toBe(true);
     expect(sut.findAll('[data-test="comments"] strong').map((s) => s.text())).toEqual(['api', 'fine']);
     expect(sut.find('[data-test="task-runs"] a[href="/runs/run-1"]').exists()).toBe(true);
+    await vi.waitFor(() => expect(sut.get('[data-test="memories-used"]').text()).toContain('Safari needs the form attribute'));
+    expect(sut.get('[data-test="memories-used"]').text()).toContain('relevance 0.66');
+    expect(sut.get('[data-test="memories-written"]').text()).toContain('Not written: MEMORY_UNAVAILABLE');
+    expect(sut.get('[data-test="timeline-memory"]').text()).toBe('1 memory in the prompt (42 tokens).');
   });
 
   it('reopening requires a reason: nothing is sent without one', async () => {

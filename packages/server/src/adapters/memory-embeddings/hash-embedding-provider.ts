@@ -16,6 +16,7 @@ const FEATURE_WEIGHTS = { word: 1, pair: 0.5, trigram: 0.25 } as const;
 export class HashEmbeddingProvider implements EmbeddingProvider {
   readonly id: string;
   readonly dim: number;
+  readonly bagOfWords = true;
 
   constructor(dim = DEFAULT_DIM) {
     if (!Number.isInteger(dim) || dim < 8 || (dim & (dim - 1)) !== 0) throw new TypeError('hash embedder: dim must be a power of two ≥ 8');

@@ -9,6 +9,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../../domain/app-error.js';
+import type { QueryTerm } from '../../domain/memory/query-expansion.js';
 import { searchableText } from '../../domain/memory/searchable-text.js';
 import { LEXICAL_TOKENS_VERSION } from '../../domain/memory/text-tokens.js';
 import type {
@@ -31,6 +32,7 @@ import { adjustCollection, bm25Search, deleteTerms, insertTerms, lockWriters, mo
 import { indexPartition, searchPartitions } from '../../domain/memory/index-partitions.js';
 import { openPayload, parseTags, sealPayload, toMeta, toStoredMemory, type MemoryRow, type MetaRow } from './memory-row-codec.js';
 import { bytesToVector, vectorToBytes } from './vector-bytes.js';
+import { LexicalMirror } from './lexical-mirror.js';
 
 type Db = Kysely<StoreDatabase>;
 
@@ -43,6 +45,12 @@ export interface KyselyMemoryRepositoryOptions {
   db: Db;
   dialect: StoreDialect;
   cipher: MemoryCipher;
+  /**
+   * `in-memory` (default): BM25 over an in-process mirror of the blind postings, filled at open
+   * and kept in step through the revision feed (lexical-mirror.ts). `sql`: BM25 in SQL on every
+   * search (no RAM cost; slower past some tens of thousands of memories). Same scores either way.
+   */
+  lexicalIndex?: 'in-memory' | 'sql';
 }
 
 const MEMORY_COLUMNS = [
@@ -70,11 +78,13 @@ export class KyselyMemoryRepository implements MemoryRepository {
   readonly #db: Db;
   readonly #dialect: StoreDialect;
   readonly #cipher: MemoryCipher;
+  readonly #mirror: LexicalMirror | null;
 
   constructor(options: KyselyMemoryRepositoryOptions) {
     this.#db = options.db;
     this.#dialect = options.dialect;
     this.#cipher = options.cipher;
+    this.#mirror = options.lexicalIndex === 'sql' ? null : new LexicalMirror(options.db, options.cipher);
   }
 
   async open(): Promise<void> {
@@ -99,6 +109,7 @@ export class KyselyMemoryRepository implements MemoryRepository {
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();
     if ((await this.#meta(LEXICAL_VERSION)) !== String(LEXICAL_TOKENS_VERSION)) await this.#rebuildLexicalIndex();
+    await this.#mirror?.load();
   }
 
   async insert(memory: NewMemory, vector: VectorInput | null): Promise<StoredMemory> {
@@ -131,6 +142,7 @@ export class KyselyMemoryRepository implements MemoryRepository {
       await adjustCollection(trx, 1, length);
       await insertTerms(trx, Number(seq), memory.partition, terms, length);
       if (vector) await this.#putVector(trx, memory.id, memory.partition, vector);
+      else await this.#dropVector(trx, memory.id, memory.partition);
     });
     const stored = await this.get(memory.id);
     if (!stored) throw new Error(`memory ${memory.id} vanished after insert`);
@@ -201,7 +213,8 @@ export class KyselyMemoryRepository implements MemoryRepository {
         await this.#putVector(trx, id, target, vector);
       } else if (vector === null) {
         await this.#dropVector(trx, id, target);
-      } else if (partition !== current.partition) {
+      } else if (partition !== current.partition || textChanged) {
+        // No new vector, but the terms or the partition changed: the revision tells the lexical mirror.
         await this.#moveVector(trx, id, target);
       }
       return true;
@@ -287,8 +300,9 @@ export class KyselyMemoryRepository implements MemoryRepository {
     return out.filter((m) => m.tags.some((t) => wanted.has(t.toLowerCase())));
   }
 
-  lexicalSearch(query: string, partitions: readonly string[], limit: number, includeArchived: boolean): Promise<LexicalHit[]> {
-    return bm25Search(this.#db, this.#dialect, this.#cipher, query, searchPartitions(partitions, includeArchived), limit);
+  lexicalSearch(terms: readonly QueryTerm[], partitions: readonly string[], limit: number, includeArchived: boolean): Promise<LexicalHit[]> {
+    if (this.#mirror) return this.#mirror.search(terms, searchPartitions(partitions, includeArchived), limit);
+    return bm25Search(this.#db, this.#dialect, this.#cipher, terms, searchPartitions(partitions, includeArchived), limit);
   }
 
   async recordAccess(ids: readonly string[], at: string): Promise<void> {
@@ -432,19 +446,27 @@ export class KyselyMemoryRepository implements MemoryRepository {
       .execute();
   }
 
-  /** Keeps the row as a tombstone (vector null) so indexes learn the vector is gone. */
+  /**
+   * Keeps the row as a tombstone (vector null) so indexes learn the vector is gone. A memory
+   * without a vector row gets a tombstone too: every change to a memory's terms or partition takes
+   * a revision, which the lexical mirror (lexical-mirror.ts) follows.
+   */
   async #dropVector(trx: Transaction<StoreDatabase>, id: string, partition: string): Promise<void> {
-    const exists = await trx.selectFrom('memory_vectors').select('memory_id').where('memory_id', '=', id).executeTakeFirst();
-    if (!exists) return;
     const rev = await this.#nextRev(trx);
-    await trx.updateTable('memory_vectors').set({ vector: null, partition, rev }).where('memory_id', '=', id).execute();
+    await trx
+      .insertInto('memory_vectors')
+      .values({ memory_id: id, partition, provider: '', dim: 0, vector: null, rev })
+      .onConflict((oc) => oc.column('memory_id').doUpdateSet({ vector: null, partition, rev }))
+      .execute();
   }
 
   async #moveVector(trx: Transaction<StoreDatabase>, id: string, partition: string): Promise<void> {
-    const exists = await trx.selectFrom('memory_vectors').select('memory_id').where('memory_id', '=', id).executeTakeFirst();
-    if (!exists) return;
     const rev = await this.#nextRev(trx);
-    await trx.updateTable('memory_vectors').set({ partition, rev }).where('memory_id', '=', id).execute();
+    await trx
+      .insertInto('memory_vectors')
+      .values({ memory_id: id, partition, provider: '', dim: 0, vector: null, rev })
+      .onConflict((oc) => oc.column('memory_id').doUpdateSet({ partition, rev }))
+      .execute();
   }
 
   /** After a tokenizer change: re-derive every memory's terms from its (decrypted) text. */

@@ -69,6 +69,11 @@ async function openPostgresStore(options: Extract<StoreOptions, { kind: 'postgre
   const pool = new pg.Pool({ ...config, max: options.poolSize ?? DEFAULT_POOL_SIZE });
   // Idle clients that lose their server emit here; without a listener the process would crash.
   pool.on('error', (err) => logger.warn({ err }, 'idle PostgreSQL connection failed'));
+  // A checked-out client whose server goes away between two queries (e.g. inside a transaction
+  // while the app computes) emits 'error' outside any query and outside the pool's idle listener:
+  // without this listener that crashed the process when PostgreSQL restarted (fault suite,
+  // test/faults/services-restart). The broken client is dropped by the pool on release.
+  pool.on('connect', (client) => client.on('error', (err) => logger.warn({ err }, 'PostgreSQL connection failed while checked out')));
   const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) });
   await migrateOrDestroy(db, () =>
     withPostgresMigrationLock(config, logger, () => migrateToLatest(db, 'postgres', logger)),

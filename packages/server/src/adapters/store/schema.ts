@@ -23,6 +23,12 @@ import type {
   TaskPriority,
   TaskStatus,
 } from '@dash/shared';
+import type { AuthTables } from './auth-schema.js';
+import type { BridgeTables } from './bridge-schema.js';
+import type { GateScheduleTables } from './gate-schedules-schema.js';
+import type { ReplicaTables } from './replicas-schema.js';
+import type { ScheduledJobTables } from './scheduled-jobs-schema.js';
+import type { WorkflowTables } from './workflow-schema.js';
 
 /** Set by the database on insert, never written by the repositories. */
 type DbDefault<T> = ColumnType<T, never, T>;
@@ -253,7 +259,7 @@ export interface MemoryCountersTable {
   value: number;
 }
 
-export interface StoreDatabase {
+export interface StoreDatabase extends AuthTables, ScheduledJobTables, WorkflowTables, BridgeTables, ReplicaTables, GateScheduleTables {
   runs: RunsTable;
   run_events: RunEventsTable;
   jobs: JobsTable;

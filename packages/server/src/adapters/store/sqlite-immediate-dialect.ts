@@ -23,4 +23,17 @@ class SqliteImmediateDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
+
+  /**
+   * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR,
+   * SQLITE_NOMEM). Kysely's ROLLBACK then fails with "no transaction is active" and that error
+   * would replace the real one (a full disk must answer STORE_FULL, not an opaque 500).
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await connection.executeQuery(CompiledQuery.raw('rollback'));
+    } catch (err) {
+      if (!(err instanceof Error && /no transaction is active/.test(err.message))) throw err;
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankCandidates, recencyOf, RECENCY_HALF_LIFE_DAYS, type RankCandidate } from './hybrid-ranking.js';
+import { RANKING_WEIGHTS, rankCandidates, recencyOf, RECENCY_HALF_LIFE_DAYS, type RankCandidate } from './hybrid-ranking.js';
 
 const now = Date.parse('2025-08-01T00:00:00Z');
 const DAY = 24 * 3600 * 1000;
@@ -20,13 +20,24 @@ describe('hybrid ranking', () => {
   });
 
   it('normalizes lexical and vector scores by the best candidate', () => {
-    const [first, second] = rankCandidates([cand('a', { lexical: 8, vector: 0.2 }), cand('b', { lexical: 4, vector: 0.4 })], {
+    const ranked = rankCandidates([cand('a', { lexical: 8, vector: 0.2 }), cand('b', { lexical: 4, vector: 0.4 })], {
       mode: 'hybrid',
       boostRecent: false,
       nowMs: now,
     });
-    expect(first?.parts).toMatchObject({ vector: 1, lexical: 0.5 });
-    expect(second?.parts).toMatchObject({ lexical: 1, vector: 0.5 });
+    expect(ranked.find((r) => r.id === 'a')?.parts).toMatchObject({ lexical: 1, vector: 0.5 });
+    expect(ranked.find((r) => r.id === 'b')?.parts).toMatchObject({ lexical: 0.5, vector: 1 });
+  });
+
+  it('mixes the parts with the shipped weights, which sum to 1', () => {
+    const w = RANKING_WEIGHTS;
+    expect(w.lexical + w.vector + w.importance + w.recency).toBeCloseTo(1, 12);
+    const [only] = rankCandidates([cand('a', { lexical: 3, vector: 0.5, importance: 6, createdAtMs: now - RECENCY_HALF_LIFE_DAYS * DAY })], {
+      mode: 'hybrid',
+      boostRecent: true,
+      nowMs: now,
+    });
+    expect(only?.score).toBeCloseTo(w.lexical + w.vector + 0.6 * w.importance + 0.5 * w.recency, 5);
   });
 
   it('ranks by one signal in lexical and vector modes', () => {

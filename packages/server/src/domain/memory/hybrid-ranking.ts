@@ -4,17 +4,23 @@
  *
  *   score = w.lexical·L + w.vector·V + w.importance·importance/10 + w.recency·R
  *
- *  - L: the lexical score (BM25 on SQLite, ts_rank on PostgreSQL, over the blind token index)
- *    divided by the best lexical score among the candidates, so 1 = best lexical match, 0 = none;
+ *  - L: the BM25 score over the blind token index (the query expanded with the software
+ *    vocabulary, query-expansion.ts) divided by the best BM25 score among the candidates, so
+ *    1 = best lexical match, 0 = none;
  *  - V: cosine similarity of the query and memory vectors, clamped at 0 and divided by the best
  *    among the candidates (the scales of the providers differ; only the order within a query counts);
  *  - R: recency, exp(−ln2 · age / half-life), half-life RECENCY_HALF_LIFE_DAYS; 0 when the caller
  *    turns `boostRecent` off.
  * `lexical` and `vector` modes rank by that one signal alone (evaluation and debugging).
+ *
+ * Weights: tuned with `npx tsx bench/memory/retrieval.ts --tune` on the TUNING half of the
+ * labelled set only. Lexical 0.40–0.55 was best for use-lite and 0.65–0.8 for hash; 0.5 is within
+ * 0.015 recall@5 of the best for both. Linear mixing of max-normalized scores beat reciprocal-rank
+ * fusion there (RRF flattens the strong lexical signal the expansion gives).
  */
 import type { MemorySearchMode, MemoryScoreParts } from '@dash/shared';
 
-export const RANKING_WEIGHTS = { lexical: 0.35, vector: 0.55, importance: 0.05, recency: 0.05 } as const;
+export const RANKING_WEIGHTS = { lexical: 0.5, vector: 0.4, importance: 0.05, recency: 0.05 } as const;
 export type RankingWeights = { readonly [K in keyof typeof RANKING_WEIGHTS]: number };
 
 /** Age at which the recency boost halves. */

@@ -21,6 +21,9 @@
  *   gives result `error_during_execution` with errors ["No conversation found with session ID…"].
  *   The system prompt is snapshotted on a conversation's first request (`--system-prompt-snapshot`
  *   defaults to on): a resumed run keeps the ORIGINAL role prompt even if it passes a new one.
+ * - `--permission-prompt-tool=mcp__<server>__<tool>`: a prompt-needing tool call is sent to that
+ *   MCP tool ({tool_name, input, tool_use_id}) instead of being denied; its text answer is JSON
+ *   {behavior: allow, updatedInput} or {behavior: deny, message} (test/e2e/tool-approvals-claude.test.ts).
  * - There is no --cwd flag: the working directory is the spawn cwd.
  */
 import type { RunSpec } from '../../ports/agent-supervisor.js';
@@ -45,6 +48,7 @@ export function buildClaudeArgs(spec: RunSpec): string[] {
   if (spec.permissionMode !== undefined) args.push(`--permission-mode=${spec.permissionMode}`);
   if (spec.resumeSessionId !== undefined && spec.resumeSessionId !== '') args.push(`--resume=${spec.resumeSessionId}`);
   if (spec.mcpConfigPath !== undefined && spec.mcpConfigPath !== '') args.push(`--mcp-config=${spec.mcpConfigPath}`);
+  if (spec.permissionPromptTool !== undefined && spec.permissionPromptTool !== '') args.push(`--permission-prompt-tool=${spec.permissionPromptTool}`);
   return args;
 }
 

@@ -17,4 +17,16 @@ describe('agentBaseEnv', () => {
     });
     expect(env).toEqual({ PATH: '/usr/bin', HOME: '/home/a', ANTHROPIC_API_KEY: 'sk-agent' });
   });
+
+  it('strips every secret of the dashboard\'s own configuration (tokens, keys, passwords)', () => {
+    const env = agentBaseEnv({
+      PATH: '/usr/bin',
+      DASHBOARD_ADMIN_TOKEN: 'admin-token',
+      METRICS_TOKEN: 'scrape',
+      MEMORY_EMBEDDINGS_API_KEY: 'sk-embed',
+      SESSION_SECRET: 's',
+      OPENAI_API_KEY: 'sk-agent-openai',
+    });
+    expect(env).toEqual({ PATH: '/usr/bin', OPENAI_API_KEY: 'sk-agent-openai' });
+  });
 });

@@ -4,8 +4,11 @@
  * (`maxConcurrentTasks` minus its live runs). Rebuilt from live data before every decision, so
  * a slot frees the moment a run has ended.
  *
- * Slots are counted per server: with several replicas on one PostgreSQL each replica honours an
- * employee's slots on its own (cross-replica accounting would need a shared lease per slot).
+ * Scale-out: the global cap is per replica (it bounds the agent processes one machine runs);
+ * an employee's slots are cluster-wide when the runs live on other replicas are passed in
+ * (`elsewhere`, read from the store before each decision). Two replicas deciding in the same
+ * instant can both take an employee's last slot: the overshoot is bounded by the number of
+ * replicas and lasts one run (docs/deployment.md, "Scale-out semantics").
  */
 import type { Employee } from '@dash/shared';
 import type { ScoringEmployee } from '../../domain/tasks/assignment-score.js';
@@ -23,9 +26,10 @@ export class Capacity {
     private readonly employees: ReadonlyMap<string, Employee>,
     liveRuns: readonly LiveRunRef[],
     private readonly maxConcurrent: number,
+    elsewhere: readonly LiveRunRef[] = [],
   ) {
     this.live = liveRuns.length;
-    for (const run of liveRuns) {
+    for (const run of [...liveRuns, ...elsewhere]) {
       if (run.employeeId !== null) this.used.set(run.employeeId, (this.used.get(run.employeeId) ?? 0) + 1);
     }
   }

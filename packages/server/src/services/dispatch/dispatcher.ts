@@ -43,6 +43,11 @@
  * interrupted attempt does not count. A run that cannot start for a reason that will not go away
  * (RUNTIME_NOT_INSTALLED, a bad working directory) fails the task at once with that code.
  *
+ * Memory (run-memory.ts, optional): before a run starts, the employee's relevant memories go into
+ * its prompt (bounded by a timeout; a failure is noted in the `running` timeline entry's data and
+ * the run starts without them); once it started, which memories it used is recorded; after its
+ * end is recorded, a memory of it is written in the background (idle() and stop() wait for it).
+ *
  * Start-up: tasks recorded as running whose run ended or was reconciled as lost are settled from
  * that run (requeued or failed by their retry policy), and every queued task is enqueued again
  * (a no-op for live jobs), so nothing stays "running" and no queued task is without a job.
@@ -62,10 +67,12 @@ import type { RunService } from '../runs/run-service.js';
 import { EMPLOYEES_TOPIC, TASKS_TOPIC } from '../tasks/bus-topics.js';
 import type { TaskFlow } from '../tasks/task-flow.js';
 import { taskIdOfJob } from '../tasks/task-job.js';
-import { Capacity } from './capacity.js';
+import { Capacity, type LiveRunRef } from './capacity.js';
 import { HeldJobs, type HeldJob } from './held-jobs.js';
 import { buildRunRequest } from './run-request.js';
+import type { Recall, RunMemory } from './run-memory.js';
 import { RunSettlement } from './run-settlement.js';
+import type { DispatchGate } from '../budgets/dispatch-gate.js';
 
 export interface DispatcherOptions {
   /** Lease of a claimed job; renewed every third of it. @default 30_000 */
@@ -106,6 +113,32 @@ export interface DispatcherDeps {
   metrics: TaskMetrics;
   /** MAX_CONCURRENT_PROCESSES. */
   maxConcurrent: number;
+  /** Employee memory in prompts and after runs; absent = runs without memory. */
+  runMemory?: RunMemory;
+  /**
+   * Extra context for a task's prompt (a workflow step's inputs: see services/workflows); null
+   * when the task has none. A failure is logged and the run starts without it.
+   */
+  promptContext?: (task: Task, employee: Employee) => Promise<string | null>;
+  /**
+   * Scale-out: the runs active on the other replicas (from the store), so an employee's slots
+   * count cluster-wide; absent = only this server's runs count. The global cap stays per replica.
+   */
+  clusterRuns?: () => Promise<readonly LiveRunRef[]>;
+  /**
+   * Budgets and rate-limit pauses (services/budgets/dispatch-gate.ts): before each pass, employees
+   * it blocks get no new run (nobody does while the global budget is spent); a task over its
+   * budget fails with TASK_BUDGET_EXCEEDED instead of starting; a rate-limited run end pauses its
+   * runtime and requeues the task without counting the attempt. Absent = no gate.
+   */
+  gate?: Pick<DispatchGate, 'snapshot' | 'checkTask' | 'rateLimited'>;
+  /**
+   * BUDGET_STOP_RUNNING: this server's live task runs whose employee's (or everyone's) daily
+   * budget is spent are stopped; their tasks go back to the queue, the attempt not counted.
+   */
+  stopOverBudget?: boolean;
+  /** Isolated task workspaces (services/workspaces): the worktree path for the task's run, or null. */
+  workspaces?: { prepare(task: Task): Promise<string | null> };
 }
 
 interface Parked {
@@ -140,6 +173,8 @@ export class Dispatcher {
   /** Tasks whose run is live on this server, by task id. */
   private readonly live = new Map<string, LiveTask>();
   private readonly settling = new Set<Promise<void>>();
+  /** Memory bookkeeping in the background (uses recorded, memories written). */
+  private readonly memoryWork = new Set<Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly unsubscribes: Array<() => void> = [];
   private readonly claimSeqs = new WeakMap<HeldJob, number>();
@@ -150,13 +185,20 @@ export class Dispatcher {
   private draining = false;
   private stopping = false;
   private queueDown = false;
+  private sweeping: Promise<void> | null = null;
+  /** Tasks whose run this dispatcher stopped because a budget is spent, with why. */
+  private readonly budgetStops = new Map<string, string>();
+  /** What the gate blocked at the last pass (logged when it changes). */
+  private gateNote = '';
 
   constructor(
     private readonly deps: DispatcherDeps,
     options: Partial<DispatcherOptions> & Pick<DispatcherOptions, 'retryBackoffMs' | 'workerId'>,
   ) {
     this.options = { ...defaultDispatcherOptions, ...options };
-    this.held = new HeldJobs(deps.queue, this.options.leaseMs, deps.logger);
+    // A lost lease may mean the queue lost its jobs (Redis restarted without persistence): the
+    // sweep gives every queued task a job again at once rather than at the next sweep.
+    this.held = new HeldJobs(deps.queue, this.options.leaseMs, deps.logger, () => this.sweepSoon());
     this.settlement = new RunSettlement({
       flow: deps.flow,
       queue: deps.queue,
@@ -165,6 +207,11 @@ export class Dispatcher {
       logger: deps.logger,
       retryBackoffMs: this.options.retryBackoffMs,
       onRetryScheduled: (delayMs) => this.after(delayMs, () => this.wake()),
+      onRunRecorded: (task, run) => {
+        const memory = this.deps.runMemory;
+        if (memory) this.trackMemory(memory.remember(task, run));
+      },
+      ...(deps.gate && { rateLimited: (task: Task, run: Run | null) => deps.gate?.rateLimited(run, task.id) ?? Promise.resolve(null) }),
     });
   }
 
@@ -197,6 +244,21 @@ export class Dispatcher {
     return this.sweep();
   }
 
+  /**
+   * Runs another replica was running were just marked lost (replica recovery): their tasks are
+   * settled now by their retry policy, as at start-up. Conditional writes: a watcher of the same
+   * job settling too records the end once.
+   */
+  async recoverRuns(runs: readonly Run[]): Promise<void> {
+    for (const run of runs) {
+      if (run.taskId === null) continue;
+      const task = await this.deps.tasks.get(run.taskId);
+      if (task === null || this.live.has(task.id) || task.lastRunId !== run.id) continue;
+      await this.settlement.settle(task, run, null, 'system');
+    }
+    this.wake();
+  }
+
   /** Live runs of an employee on this server (the registry's `slotsUsed`). */
   slotsUsed(employeeId: string): number {
     return this.deps.runService.activeRuns().filter((r) => r.employeeId === employeeId).length;
@@ -204,9 +266,9 @@ export class Dispatcher {
 
   /** Resolves once no pass is running and no ended run is being recorded (tests, benchmarks). */
   async idle(): Promise<void> {
-    while (this.loop || this.settling.size > 0) {
+    while (this.loop || this.settling.size > 0 || this.memoryWork.size > 0) {
       await this.loop;
-      await Promise.all([...this.settling]);
+      await Promise.all([...this.settling, ...this.memoryWork]);
     }
   }
 
@@ -214,9 +276,9 @@ export class Dispatcher {
   async drain(signal: AbortSignal): Promise<void> {
     this.draining = true;
     await this.loop;
-    while ((this.live.size > 0 || this.settling.size > 0) && !signal.aborted) {
+    while ((this.live.size > 0 || this.settling.size > 0 || this.memoryWork.size > 0) && !signal.aborted) {
       await Promise.race([
-        Promise.all([...this.settling]),
+        Promise.all([...this.settling, ...this.memoryWork]),
         new Promise((resolve) => setTimeout(resolve, 100)),
         new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true })),
       ]);
@@ -236,6 +298,7 @@ export class Dispatcher {
     await this.loop;
     if (this.live.size > 0) await this.deps.runService.drain();
     while (this.settling.size > 0) await Promise.all([...this.settling]);
+    while (this.memoryWork.size > 0) await Promise.all([...this.memoryWork]);
     await this.held.stop();
     for (const parked of [...this.parked.values()]) await this.handBack(parked);
     this.parked.clear();
@@ -263,8 +326,9 @@ export class Dispatcher {
     const [employees, rates] = await Promise.all([this.deps.employees.list(), this.deps.successRates()]);
     const byId = new Map<string, Employee>(employees.map((s) => [s.employee.id, s.employee]));
     await this.revisitParked();
+    if (!(await this.applyGate(byId))) return;
     while (!this.draining) {
-      const capacity = new Capacity(byId, this.deps.runService.activeRuns(), this.deps.maxConcurrent);
+      const capacity = new Capacity(byId, this.deps.runService.activeRuns(), this.deps.maxConcurrent, await this.elsewhere());
       if (!capacity.anyoneCanTake()) break;
       // Claim until we hold a runnable job: nothing left in the queue can beat it.
       while (this.parked.size < this.options.lookahead) {
@@ -278,6 +342,40 @@ export class Dispatcher {
         .sort(dispatchOrder)[0];
       if (!best) break;
       if (!(await this.dispatch(best, capacity, rates))) break;
+    }
+  }
+
+  /**
+   * Removes the employees the gate blocks (budget spent, runtime paused) from this pass; false when
+   * nobody may get a new run (the global budget is spent). A gate that cannot be read blocks
+   * nothing (logged): budgets are checked again at the next pass.
+   */
+  private async applyGate(byId: Map<string, Employee>): Promise<boolean> {
+    if (!this.deps.gate) return true;
+    try {
+      const gate = await this.deps.gate.snapshot([...byId.values()]);
+      const why = [gate.global, ...gate.blocked.values()].filter((w) => w !== null).join('; ');
+      if (why !== this.gateNote) this.deps.logger.info({ blocked: [...gate.blocked.keys()], global: gate.global }, why === '' ? 'dispatch gate open' : `dispatch gate: ${why}`);
+      this.gateNote = why;
+      if (this.deps.stopOverBudget) this.stopOverBudget(gate.global, gate.overBudget, gate.blocked);
+      if (gate.global !== null) return false;
+      for (const id of gate.blocked.keys()) byId.delete(id);
+    } catch (err) {
+      this.deps.logger.warn({ err }, 'reading budgets and pauses failed; dispatching without them this pass');
+    }
+    return true;
+  }
+
+  /** Stops this server's live task runs in a scope whose budget is spent (once per run). */
+  private stopOverBudget(global: string | null, overBudget: ReadonlySet<string>, why: ReadonlyMap<string, string>): void {
+    for (const run of this.deps.runService.activeRuns()) {
+      if (run.taskId === null || !this.live.has(run.taskId) || this.budgetStops.has(run.taskId)) continue;
+      const employee = run.employeeId;
+      const reason = global ?? (employee !== null && overBudget.has(employee) ? (why.get(employee) ?? 'the budget is spent') : null);
+      if (reason === null) continue;
+      this.budgetStops.set(run.taskId, `Stopped: ${reason}`);
+      this.deps.logger.warn({ taskId: run.taskId, runId: run.id, reason }, 'stopping a run: its budget is spent (BUDGET_STOP_RUNNING)');
+      void this.deps.runService.stop(run.id).catch((err: unknown) => this.deps.logger.warn({ err, runId: run.id }, 'stopping an over-budget run failed'));
     }
   }
 
@@ -299,7 +397,10 @@ export class Dispatcher {
   private async claim(): Promise<ClaimedJob | null> {
     try {
       const job = await this.deps.queue.claim(this.options.workerId, this.options.leaseMs);
-      if (this.queueDown) this.deps.logger.info({}, 'job queue answers again; dispatching');
+      if (this.queueDown) {
+        this.deps.logger.info({}, 'job queue answers again; dispatching');
+        this.sweepSoon();
+      }
       this.queueDown = false;
       return job;
     } catch (err) {
@@ -382,17 +483,25 @@ export class Dispatcher {
     const facts = { employeeId: employee.id, mode: assignment.mode, score: assignment.score?.total ?? null, attempt: attempts };
 
     let run: Run;
+    let recall: Recall | null = null;
     try {
       const rolePrompt = await this.deps.rolePrompt(employee.id).catch(() => null);
-      run = await this.deps.runService.start(buildRunRequest(task, employee, rolePrompt));
+      await this.deps.gate?.checkTask(task);
+      recall = (await this.deps.runMemory?.recall(task, employee.id)) ?? null;
+      const context = await this.contextOf(task, employee);
+      const request = buildRunRequest(task, employee, rolePrompt, recall?.section ?? null, context);
+      // An isolated workspace (git worktree) is the agent's cwd; created (and set up) here on first use.
+      const workspace = (await this.deps.workspaces?.prepare(task)) ?? null;
+      run = await this.deps.runService.start(workspace === null ? request : { ...request, cwd: workspace });
     } catch (err) {
       return this.startFailed(parked, err, { patch, assigned, facts });
     }
+    const memoryFacts = recall?.note ? { memory: recall.note } : {};
     this.parked.delete(held.job.id);
     const running = await this.deps.flow.move(task, 'running', {
       actor: 'dispatcher',
       reason: assigned,
-      data: { ...facts, runId: run.id },
+      data: { ...facts, ...memoryFacts, runId: run.id },
       patch: { ...patch, lastRunId: run.id },
     });
     if (!running) {
@@ -403,12 +512,17 @@ export class Dispatcher {
       return true;
     }
     this.deps.metrics.queueWait((Date.parse(run.createdAt) - Date.parse(task.queuedAt ?? task.createdAt)) / 1000);
+    if (recall && this.deps.runMemory) this.trackMemory(this.deps.runMemory.recordUses(task.id, run, employee.id, recall));
     this.live.set(task.id, { runId: run.id, held });
     this.track(
       this.deps.runService.waitFor(run.id).then(async (ended) => {
         const live = this.live.get(task.id);
         this.live.delete(task.id);
-        await this.settlement.settle(await this.deps.tasks.get(task.id), ended, live?.held ?? null, 'dispatcher', this.stopping);
+        const stoppedBecause = this.budgetStops.get(task.id);
+        this.budgetStops.delete(task.id);
+        await this.untilRecorded(task.id, async () =>
+          this.settlement.settle(await this.deps.tasks.get(task.id), ended, live?.held ?? null, 'dispatcher', this.stopping, stoppedBecause),
+        );
         this.wake();
       }),
     );
@@ -459,6 +573,17 @@ export class Dispatcher {
   // ---- start-up and repair -------------------------------------------------------------------
 
   /** Tasks recorded as running whose run is over (ended, or lost in a crash) are settled now. */
+  /** Runs live on other replicas (cluster-wide slots); none when unknown or unreadable. */
+  private async elsewhere(): Promise<readonly LiveRunRef[]> {
+    if (!this.deps.clusterRuns) return [];
+    try {
+      return await this.deps.clusterRuns();
+    } catch (err) {
+      this.deps.logger.warn({ err }, 'reading the runs of other replicas failed; counting this server only');
+      return [];
+    }
+  }
+
   private async recover(): Promise<void> {
     let cursor: string | undefined;
     let recovered = 0;
@@ -474,6 +599,14 @@ export class Dispatcher {
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined);
     if (recovered > 0) this.deps.logger.warn({ recovered }, 'settled tasks whose run ended while no dispatcher watched it');
+  }
+
+  /** A sweep now, unless one is already running (coalesced). */
+  private sweepSoon(): void {
+    if (!this.started || this.stopping) return;
+    this.sweeping ??= this.sweep().finally(() => {
+      this.sweeping = null;
+    });
   }
 
   /** Enqueues every queued task (a no-op for tasks whose job is live), so none is left without one. */
@@ -497,11 +630,51 @@ export class Dispatcher {
 
   // ---- helpers -------------------------------------------------------------------------------
 
+  /**
+   * Records a run's end on its task, retrying while the store is unreachable (a PostgreSQL
+   * restart), so the task does not stay "running" with its job held here. Settling again after a
+   * partial success is safe (conditional writes); a sweep then re-creates a job the retry may have
+   * completed. Once stopping, it gives up: start-up recovery settles the task from its run.
+   */
+  private async untilRecorded(taskId: string, settle: () => Promise<void>): Promise<void> {
+    let delayMs = 100;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await settle();
+        if (attempt > 1) this.sweepSoon();
+        return;
+      } catch (err) {
+        if (this.stopping) throw err;
+        if (attempt === 1) this.deps.logger.warn({ err, taskId }, 'recording the end of a task run failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        delayMs = Math.min(delayMs * 2, 2_000);
+      }
+    }
+  }
+
   private track(work: Promise<void>): void {
     const tracked = work
       .catch((err: unknown) => this.deps.logger.error({ err }, 'recording the end of a task run failed'))
       .finally(() => this.settling.delete(tracked));
     this.settling.add(tracked);
+  }
+
+  private async contextOf(task: Task, employee: Employee): Promise<string | null> {
+    if (!this.deps.promptContext) return null;
+    try {
+      return await this.deps.promptContext(task, employee);
+    } catch (err) {
+      this.deps.logger.warn({ err, taskId: task.id }, 'building the prompt context failed; the run starts without it');
+      return null;
+    }
+  }
+
+  /** Memory work never throws (run-memory.ts); tracked so idle() and stop() wait for it. */
+  private trackMemory(work: Promise<void>): void {
+    const tracked = work
+      .catch((err: unknown) => this.deps.logger.error({ err }, 'memory work of a task run failed'))
+      .finally(() => this.memoryWork.delete(tracked));
+    this.memoryWork.add(tracked);
   }
 
   private every(ms: number, fn: () => void): void {

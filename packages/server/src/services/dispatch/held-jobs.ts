@@ -22,6 +22,8 @@ export class HeldJobs {
     private readonly queue: JobQueue,
     private readonly leaseMs: number,
     private readonly logger: Logger,
+    /** A lease was lost (expired, or the job vanished with a Redis that restarted without persistence). */
+    private readonly onLost: () => void = () => undefined,
   ) {}
 
   hold(job: ClaimedJob): HeldJob {
@@ -59,6 +61,7 @@ export class HeldJobs {
             entry.held = false;
             this.release(entry);
             this.logger.warn({ jobId: entry.job.id }, 'lost the lease on a task job; the queue will deliver it again');
+            this.onLost();
           }
         } catch (err) {
           // The lease may still be valid; the next round tries again.

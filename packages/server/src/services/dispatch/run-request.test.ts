@@ -90,5 +90,6 @@ describe('workingDirectoryFor', () => {
 
   it('builds the prompt from title and description', () => {
     expect(taskPrompt({ title: 'T', description: 'D' })).toBe('T\n\nD');
+    expect(taskPrompt({ title: 'T', description: 'D' }, 'Relevant memories:\n[mem_1] x')).toBe('T\n\nD\n\n---\nRelevant memories:\n[mem_1] x');
   });
 });

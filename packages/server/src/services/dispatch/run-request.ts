@@ -2,7 +2,9 @@
  * What a task's run looks like: built from the employee's runtime config and role prompt and the
  * task itself. Pure, so the mapping is tested on its own.
  *
- *  - prompt: the task title and description (later also memories and workflow inputs);
+ *  - prompt: the task title and description, then (when the memory service gave any) the
+ *    employee's relevant memories, each cited by id (run-memory.ts builds that section);
+ *    a workflow step's task also gets its context (DispatcherDeps.promptContext) before them;
  *  - system prompt: the employee's role prompt from the registry;
  *  - runtime, model, allowed/disallowed tools, permission mode, max turns, shell command: the
  *    employee's runtime config (empty tool lists mean "the CLI's defaults");
@@ -15,7 +17,14 @@ import { isAbsolute, join } from 'node:path';
 import type { Employee, Task } from '@dash/shared';
 import type { StartRunInput } from '../runs/run-service.js';
 
-export const taskPrompt = (task: Pick<Task, 'title' | 'description'>): string => `${task.title}\n\n${task.description}`;
+/**
+ * The task first (an agent reads its assignment before the notes that help with it), then the
+ * task's context (a workflow step's inputs: earlier steps' outputs, reviewer feedback), then the memories.
+ */
+export const taskPrompt = (task: Pick<Task, 'title' | 'description'>, memorySection: string | null = null, contextSection: string | null = null): string =>
+  [`${task.title}\n\n${task.description}`, contextSection, memorySection === null ? null : `---\n${memorySection}`]
+    .filter((part): part is string => part !== null && part !== '')
+    .join('\n\n');
 
 export function workingDirectoryFor(task: Pick<Task, 'workingDirectory'>, workdirRoot: string | null): string | undefined {
   const wd = task.workingDirectory;
@@ -23,12 +32,18 @@ export function workingDirectoryFor(task: Pick<Task, 'workingDirectory'>, workdi
   return workdirRoot ?? undefined;
 }
 
-export function buildRunRequest(task: Task, employee: Employee, rolePrompt: string | null): StartRunInput {
+export function buildRunRequest(
+  task: Task,
+  employee: Employee,
+  rolePrompt: string | null,
+  memorySection: string | null = null,
+  contextSection: string | null = null,
+): StartRunInput {
   const rc = employee.runtimeConfig;
   const cwd = workingDirectoryFor(task, rc.workdirRoot);
   return {
     runtime: rc.runtime,
-    prompt: taskPrompt(task),
+    prompt: taskPrompt(task, memorySection, contextSection),
     ...(rolePrompt !== null && rolePrompt.trim() !== '' && { systemPrompt: rolePrompt }),
     ...(rc.model !== null && { model: rc.model }),
     maxTurns: rc.maxTurns,

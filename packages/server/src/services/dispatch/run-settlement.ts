@@ -4,13 +4,17 @@
  *  - failed / timed_out / lost → queued again after the backoff while attempts remain (job failed
  *    with retry, so the queue delays it; enqueued afresh with the same delay if the queue has no
  *    attempt left for it), else failed, job failed for good, dependents blocked;
- *  - cancelled → cancelled and dependents blocked; during a shutdown → queued again, the
- *    interrupted attempt not counted, the job handed back;
- *  - the task already moved on (a person cancelled it …) → only the job is completed.
+ *  - cancelled → cancelled and dependents blocked; during a shutdown (or stopped by the dispatcher
+ *    because a budget is spent) → queued again, the interrupted attempt not counted, the job
+ *    handed back;
+ *  - the task already moved on (a person cancelled it …) → only the job is completed;
+ *  - ended on a rate or usage limit (with `rateLimited`) → its runtime is paused and the task is
+ *    queued again at once, the attempt not counted (the gate holds it until the pause ends).
  * Status writes are conditional, so two settlers racing (a re-delivered job, the original owner)
- * record the end once.
+ * record the end once. Once the end is recorded (and not for a shutdown's stop), `onRunRecorded`
+ * hears of it: the dispatcher writes the run's memory from there, in the background.
  */
-import type { Run, Task } from '@dash/shared';
+import type { DispatchPause, Run, Task } from '@dash/shared';
 import type { JobQueue } from '../../ports/job-queue.js';
 import type { Logger } from '../../ports/logger.js';
 import type { TaskMetrics } from '../../ports/task-metrics.js';
@@ -27,6 +31,14 @@ export interface RunSettlementDeps {
   retryBackoffMs: number;
   /** A retry was scheduled this far ahead (the dispatcher wakes then). */
   onRetryScheduled: (delayMs: number) => void;
+  /** The run's end was recorded on the task by this settler (called once; must not throw). */
+  onRunRecorded?: (task: Task, run: Run) => void;
+  /**
+   * Quota-aware dispatch (services/budgets/dispatch-gate.ts): when the run ended on a rate or
+   * usage limit, pauses its runtime and answers the pause; null otherwise. Absent = such runs are
+   * retried like any failure.
+   */
+  rateLimited?: (task: Task, run: Run | null) => Promise<DispatchPause | null>;
 }
 
 /** How a hold on a job ends: done, failed with or without a retry, or handed back (failed, then enqueued afresh). */
@@ -39,9 +51,10 @@ export class RunSettlement {
 
   /**
    * Records how the task's run ended; `held` is the task's job when this dispatcher holds it
-   * (null at start-up recovery). `shuttingDown`: a stopped run was stopped by the shutdown.
+   * (null at start-up recovery). `shuttingDown`: a stopped run was stopped by the shutdown;
+   * `stoppedBecause`: it was stopped for that reason (a spent budget): queued again like a shutdown's.
    */
-  async settle(task: Task | null, run: Run | null, held: HeldJob | null, actor: string, shuttingDown = false): Promise<void> {
+  async settle(task: Task | null, run: Run | null, held: HeldJob | null, actor: string, shuttingDown = false, stoppedBecause?: string): Promise<void> {
     if (task === null || task.status !== 'running' || (run !== null && task.lastRunId !== run.id)) {
       // A person moved it already (cancelled …): the job has nothing left to do.
       await this.endJob(held, 'complete');
@@ -58,17 +71,18 @@ export class RunSettlement {
       await this.endJob(held, 'complete');
       if (done) {
         this.deps.metrics.taskOutcome('completed', employee);
+        this.recorded(task, run);
         await flow.releaseDependents(task.id, actor);
       }
       return;
     }
 
-    if (run?.status === 'cancelled' && shuttingDown) {
-      await this.endJob(held, 'release', 'server shutdown');
+    if (run?.status === 'cancelled' && (shuttingDown || stoppedBecause !== undefined)) {
+      await this.endJob(held, 'release', stoppedBecause ?? 'server shutdown');
       await flow.move(task, 'queued', {
         actor: 'system',
         via: 'failed',
-        viaReason: 'The server shut down during its run',
+        viaReason: stoppedBecause ?? 'The server shut down during its run',
         reason: 'Queued again; the interrupted attempt does not count',
         data,
         patch: { attempts: Math.max(0, task.attempts - 1) },
@@ -81,6 +95,7 @@ export class RunSettlement {
       await this.endJob(held, 'complete');
       if (cancelled) {
         this.deps.metrics.taskOutcome('cancelled', employee);
+        this.recorded(task, run);
         await flow.blockDependents(task.id, actor);
       }
       return;
@@ -88,6 +103,22 @@ export class RunSettlement {
 
     const why = describeRunEnd(run);
     const errorData = { ...data, errorCode: run?.errorCode ?? 'RUN_LOST', runStatus: run?.status ?? 'lost' };
+    const pause = await this.pauseFor(task, run);
+    if (pause !== null) {
+      // A rate or usage limit is not the task's fault: queued again at once, the attempt not
+      // counted; the gate keeps its runtime from dispatch until the pause ends.
+      await this.endJob(held, 'release', why);
+      const requeued = await flow.move(task, 'queued', {
+        actor,
+        via: 'failed',
+        viaReason: why,
+        reason: `Queued again: ${pause.runtime} is paused until ${pause.until} (${pause.reason}); the attempt does not count`,
+        data: { ...errorData, pausedUntil: pause.until, pauseScope: pause.scope, reportedReset: pause.reportedReset },
+        patch: { attempts: Math.max(0, task.attempts - 1) },
+      });
+      if (requeued) this.deps.metrics.taskOutcome('retried', employee);
+      return;
+    }
     if (hasAttemptsLeft(task)) {
       const delayMs = retryDelayMs(this.deps.retryBackoffMs, held ? held.job.attempt : task.attempts);
       await this.endJob(held, 'retry', why);
@@ -101,6 +132,7 @@ export class RunSettlement {
       });
       if (requeued) {
         this.deps.metrics.taskOutcome('retried', employee);
+        this.recorded(task, run);
         this.deps.onRetryScheduled(delayMs);
       }
       return;
@@ -113,7 +145,28 @@ export class RunSettlement {
     await this.endJob(held, 'fail', why);
     if (failed) {
       this.deps.metrics.taskOutcome('failed', employee);
+      this.recorded(task, run);
       await flow.blockDependents(task.id, actor);
+    }
+  }
+
+  /** The pause a rate-limited end caused; null when it was not one (or the gate failed: then it is a plain failure). */
+  private async pauseFor(task: Task, run: Run | null): Promise<DispatchPause | null> {
+    if (!this.deps.rateLimited) return null;
+    try {
+      return await this.deps.rateLimited(task, run);
+    } catch (err) {
+      this.deps.logger.error({ err, taskId: task.id }, 'recording a rate-limit pause failed; the run counts as failed');
+      return null;
+    }
+  }
+
+  private recorded(task: Task, run: Run | null): void {
+    if (run === null || !this.deps.onRunRecorded) return;
+    try {
+      this.deps.onRunRecorded(task, run);
+    } catch (err) {
+      this.deps.logger.error({ err, taskId: task.id, runId: run.id }, 'a run-recorded listener failed');
     }
   }
 

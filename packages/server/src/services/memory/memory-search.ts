@@ -2,7 +2,8 @@
  * Search and task context over the memories an employee may read.
  *
  * A search gathers candidates from two sides, both restricted to the readable partitions: the
- * best BM25 matches of the blind lexical index and the nearest vectors of the index. It keeps
+ * best BM25 matches of the blind lexical index for the query expanded with the software
+ * vocabulary (domain/memory/query-expansion.ts) and the nearest vectors of the index. It keeps
  * those passing the filters (type, time range, importance, tags, archived), completes the vector
  * score of lexical-only candidates from the index, and ranks them (domain/memory/
  * hybrid-ranking.ts). When filters leave fewer than topK, it widens the candidate pools and tries
@@ -20,6 +21,7 @@ import type {
 import { isAppError } from '../../domain/app-error.js';
 import { packContext } from '../../domain/memory/context-budget.js';
 import { rankCandidates, type Ranked, type RankingWeights } from '../../domain/memory/hybrid-ranking.js';
+import { expandedQueryText, softwareQueryExpander, type QueryExpander } from '../../domain/memory/query-expansion.js';
 import { searchPartitions } from '../../domain/memory/index-partitions.js';
 import { readablePartitions, type MemoryMember } from '../../domain/memory/memory-access.js';
 import type { Clock } from '../../ports/clock.js';
@@ -45,6 +47,8 @@ export interface MemorySearchDeps {
   logger: Logger;
   /** Overrides RANKING_WEIGHTS (weight tuning in bench/memory/retrieval.ts). */
   weights?: RankingWeights;
+  /** Overrides the software vocabulary expansion (ablation in bench/memory/retrieval.ts). */
+  expander?: QueryExpander;
 }
 
 /** A ranked candidate with its metadata (nothing decrypted yet). */
@@ -153,14 +157,16 @@ export class MemorySearch {
     };
     const useLexical = options.mode !== 'vector';
     let useVector = options.mode !== 'lexical';
-    const queryVector = useVector ? await this.embedQuery(request.query, options.mode === 'vector') : null;
+    const expanded = (this.deps.expander ?? softwareQueryExpander).expand(request.query);
+    const embeddedQuery = embeddings.bagOfWords ? expandedQueryText(request.query, expanded) : request.query;
+    const queryVector = useVector ? await this.embedQuery(embeddedQuery, options.mode === 'vector') : null;
     if (queryVector === null) useVector = false;
     if (useVector) await this.deps.sync.sync();
 
     let pool = Math.min(MAX_POOL, Math.max(MIN_POOL, options.topK * POOL_PER_RESULT));
     for (;;) {
       const [lexical, vector] = await Promise.all([
-        useLexical ? repository.lexicalSearch(request.query, partitions, pool, options.includeArchived) : Promise.resolve([]),
+        useLexical ? repository.lexicalSearch(expanded.terms, partitions, pool, options.includeArchived) : Promise.resolve([]),
         useVector && queryVector
           ? index.search(queryVector, { partitions: searchPartitions(partitions, options.includeArchived), k: pool })
           : Promise.resolve([]),

@@ -76,6 +76,8 @@ export const runTopic = (runId: string): string => `run:${runId}`;
 export class RunEventLog {
   private readonly runs = new Map<string, RunLog>();
   private readonly lingering = new Map<string, { ring: RunEventRing; timer: ReturnType<typeof setTimeout> }>();
+  /** Runs whose log was discarded (see discard()); their late events are dropped without noise. */
+  private readonly discarded = new Set<string>();
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly options: RunEventLogOptions;
 
@@ -130,6 +132,7 @@ export class RunEventLog {
   record(runId: string, event: AgentEvent): RunEvent | null {
     const log = this.runs.get(runId);
     if (!log) {
+      if (this.discarded.has(runId)) return null;
       this.deps.logger.error({ runId, type: event.type }, 'event for a run whose log is not open; dropped');
       return null;
     }
@@ -209,6 +212,16 @@ export class RunEventLog {
     const timer = setTimeout(() => this.lingering.delete(runId), this.options.ringLingerMs);
     timer.unref?.();
     this.lingering.set(runId, { ring: log.ring, timer });
+    if (this.runs.size === 0) this.stopTimer();
+  }
+
+  /**
+   * Drops a run's log without writing what is pending: its run was settled by another replica,
+   * which owns its sequence from now on. Later events for it are dropped quietly.
+   */
+  discard(runId: string): void {
+    if (!this.runs.delete(runId)) return;
+    this.discarded.add(runId);
     if (this.runs.size === 0) this.stopTimer();
   }
 

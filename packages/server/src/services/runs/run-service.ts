@@ -18,6 +18,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
 import type { RunRepository } from '../../ports/run-repository.js';
 import type { RunMetrics } from '../../ports/run-metrics.js';
+import type { RunAttachment, RunAttachments } from '../../ports/run-attachments.js';
 import type { RunEventLog } from '../run-events/run-event-log.js';
 import { addUsage, isZeroUsage, UsageAccumulator, zeroUsage } from './usage-accumulator.js';
 import type { WorkdirPolicy } from './workdir-policy.js';
@@ -54,6 +55,8 @@ export interface RunServiceDeps {
   nodeId: string;
   maxConcurrent: number;
   defaultLimits: RunLimits;
+  /** Extras per run (the bridge's MCP access); absent = none. */
+  attachments?: RunAttachments;
 }
 
 export type FollowUpResult = { mode: 'stdin'; run: Run } | { mode: 'resumed'; run: Run };
@@ -113,20 +116,26 @@ export class RunService {
     });
     const run = (await this.deps.runs.transition(id, ['queued'], { status: 'starting' })) ?? created;
     await this.deps.events.open(id);
+    const limits = { ...this.deps.defaultLimits, ...input.limits };
+    const attachment = input.mcpConfigPath === undefined ? await this.attach(run, limits.wallTimeoutMs, input.permissionMode) : null;
+    const allowedTools = attachment?.allowedTools ? [...(input.allowedTools ?? []), ...attachment.allowedTools] : input.allowedTools;
+    const mcpConfigPath = input.mcpConfigPath ?? attachment?.mcpConfigPath;
+    const permissionPromptTool = attachment?.permissionPromptTool;
     const spec: RunSpec = {
       runId: id,
       runtime,
       prompt: input.prompt,
       cwd,
-      limits: { ...this.deps.defaultLimits, ...input.limits },
+      limits,
       ...(input.systemPrompt !== undefined && { systemPrompt: input.systemPrompt }),
       ...(input.model !== undefined && { model: input.model }),
       ...(input.maxTurns !== undefined && { maxTurns: input.maxTurns }),
-      ...(input.allowedTools !== undefined && { allowedTools: input.allowedTools }),
+      ...(allowedTools !== undefined && { allowedTools }),
       ...(input.disallowedTools !== undefined && { disallowedTools: input.disallowedTools }),
       ...(input.permissionMode !== undefined && { permissionMode: input.permissionMode }),
       ...(input.command !== undefined && { command: input.command }),
-      ...(input.mcpConfigPath !== undefined && { mcpConfigPath: input.mcpConfigPath }),
+      ...(mcpConfigPath !== undefined && { mcpConfigPath }),
+      ...(permissionPromptTool !== undefined && { permissionPromptTool }),
       ...(input.task !== undefined && { task: input.task }),
       ...(resume && { resumeSessionId: resume.sessionId }),
       env: { ...input.env, DASH_RUN_ID: id },
@@ -157,6 +166,7 @@ export class RunService {
         endedAt: this.deps.clock.isoNow(),
       });
       this.live.delete(id);
+      await this.release(id);
       endRun(failed);
       throw err;
     }
@@ -225,7 +235,7 @@ export class RunService {
    * At start-up: every run recorded as active here whose process this server does not own is
    * lost. Orphaned process groups left by a crashed server are killed. Returns the lost runs.
    */
-  async reconcile(scope: { nodeId?: string } = {}): Promise<Run[]> {
+  async reconcile(scope: { nodeId?: string; why?: string } = {}): Promise<Run[]> {
     const active = await this.deps.runs.listActive(scope.nodeId);
     const lost: Run[] = [];
     for (const run of active) {
@@ -236,15 +246,15 @@ export class RunService {
       this.deps.events.record(run.id, {
         type: 'supervisor',
         action: 'lost',
-        message: killed
-          ? `Server restarted while the run was active; its orphaned process group ${run.pid} was killed`
-          : 'Server restarted while the run was active; its process is gone',
+        message: `${scope.why ?? 'Server restarted while the run was active'}; ${
+          killed ? `its orphaned process group ${run.pid} was killed` : 'its process is gone'
+        }`,
       });
       await this.deps.events.close(run.id);
       const updated = await this.deps.runs.transition(run.id, ['queued', 'starting', 'running', 'stopping'], {
         status: 'lost',
         errorCode: 'RUN_LOST',
-        errorMessage: 'The server stopped while this run was active',
+        errorMessage: scope.why ?? 'The server stopped while this run was active',
         endedAt: this.deps.clock.isoNow(),
       });
       if (updated) lost.push(updated);
@@ -273,6 +283,48 @@ export class RunService {
 
   activeRuns(): Run[] {
     return [...this.live.values()].map((l) => l.run);
+  }
+
+  /** Whether the run's agent is live in this process (scale-out: run control goes to its owner). */
+  isLive(runId: string): boolean {
+    return this.live.has(runId);
+  }
+
+  /**
+   * The store says this run ended elsewhere (another replica recovered it as lost while this one
+   * was thought dead): its agent is killed and nothing more is written for it (its sequence
+   * numbers now belong to the recovered log). False when its process had ended already.
+   */
+  async abandon(runId: string): Promise<boolean> {
+    const handle = this.deps.supervisor.get(runId);
+    if (!handle || !this.live.has(runId)) return false;
+    this.deps.events.discard(runId);
+    await handle.stop('user');
+    return true;
+  }
+
+  /** The run's extras; a failure starts the run without them (logged), never fails it. */
+  private async attach(run: Run, wallTimeoutMs: number, permissionMode: PermissionMode | undefined): Promise<RunAttachment | null> {
+    if (!this.deps.attachments) return null;
+    try {
+      return await this.deps.attachments.attach({
+        runId: run.id,
+        runtime: run.runtime,
+        employeeId: run.employeeId,
+        taskId: run.taskId,
+        wallTimeoutMs,
+        ...(permissionMode !== undefined && { permissionMode }),
+      });
+    } catch (err) {
+      this.deps.logger.warn({ runId: run.id, err: String(err) }, 'run attachments failed; the agent starts without them');
+      return null;
+    }
+  }
+
+  private async release(runId: string): Promise<void> {
+    await this.deps.attachments?.release(runId).catch((err: unknown) => {
+      this.deps.logger.warn({ runId, err: String(err) }, 'releasing run attachments failed');
+    });
   }
 
   private async assertInstalled(runtime: RuntimeId): Promise<void> {
@@ -346,8 +398,10 @@ export class RunService {
     await live.writes;
     await this.deps.events.close(runId);
     const endedAt = this.deps.clock.isoNow();
+    // The end of a run must reach the store: while it is unreachable (a PostgreSQL restart) the
+    // write is retried, so no run stays "running" once its process is gone.
     const settled =
-      (await this.deps.runs.transition(runId, ['queued', 'starting', 'running', 'stopping'], {
+      (await this.untilStored(runId, () => this.deps.runs.transition(runId, ['queued', 'starting', 'running', 'stopping'], {
         status: outcome.status,
         exitCode: outcome.exitCode,
         exitSignal: outcome.exitSignal,
@@ -358,11 +412,28 @@ export class RunService {
         endedAt,
         pid: null,
         ...(outcome.sessionId !== null && { sessionId: outcome.sessionId }),
-      })) ?? (await this.get(runId));
+      }))) ?? (await this.untilStored(runId, () => this.get(runId)));
     this.live.delete(runId);
+    await this.release(runId);
     const started = settled.startedAt ? Date.parse(settled.startedAt) : Date.parse(settled.createdAt);
     this.deps.metrics.runEnded(settled.runtime, settled.status, Math.max(0, (Date.parse(endedAt) - started) / 1000));
     return settled;
+  }
+
+  /** Runs a store operation until it succeeds; an AppError that retrying cannot fix is thrown (and, after 10 minutes, any error). */
+  private async untilStored<T>(runId: string, op: () => Promise<T>): Promise<T> {
+    const deadline = this.deps.clock.now() + 10 * 60_000;
+    let delayMs = 100;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await op();
+      } catch (err) {
+        if ((err instanceof AppError && !err.retryable) || this.deps.clock.now() > deadline) throw err;
+        if (attempt === 1) this.deps.logger.warn({ runId, err: String(err) }, 'recording the end of a run failed; retrying until the store answers');
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        delayMs = Math.min(delayMs * 2, 2_000);
+      }
+    }
   }
 
   private write<T>(live: LiveRun, op: () => Promise<T>): Promise<T | undefined> {

@@ -28,6 +28,7 @@ import {
   type Run,
   type StoredTaskStatus,
   type Task,
+  type TaskWorkspaceRequest,
   type TaskComment,
   type TaskList,
   type TaskRunsQuery,
@@ -61,6 +62,8 @@ export interface TaskServiceDeps {
   clock: Clock;
   logger: Logger;
   newId: () => string;
+  /** Isolated task workspaces: checks and stores a task's `workspace` request (services/workspaces). */
+  workspaces?: { request(taskId: string, req: TaskWorkspaceRequest): Promise<unknown> };
 }
 
 /** Lost races (the status moved between our read and our write) are retried this many times. */
@@ -69,13 +72,19 @@ const RACE_RETRIES = 3;
 export class TaskService {
   constructor(private readonly deps: TaskServiceDeps) {}
 
-  async create(input: unknown, actor: string): Promise<Task> {
+  /** `options.id`: a caller that recorded the id beforehand (the workflow engine) creates the task under it. */
+  async create(input: unknown, actor: string, options: { id?: string } = {}): Promise<Task> {
     const body = parseInput(createTaskBody, input);
     if (body.assignee !== null) await assertAssignable(this.deps.employees, body.assignee, 'body.assignee');
-    const id = this.deps.newId();
+    const id = options.id ?? this.deps.newId();
     const deps = await this.deps.tasks.getMany(body.dependsOn);
     const known = new Set(deps.map((d) => d.id));
     assertValidDependencies(DependencyGraph.of([]), id, body.dependsOn, (dep) => known.has(dep));
+    // Before the task exists: a refused workspace (unknown repository, bad base) creates nothing.
+    if (body.workspace !== undefined) {
+      if (!this.deps.workspaces) throw new AppError('WORKSPACE_REPO_UNKNOWN', { fields: [{ path: 'body.workspace.repo', message: 'workspaces are not available here' }] });
+      await this.deps.workspaces.request(id, body.workspace);
+    }
 
     const blocking = deps.find((d) => dependencyBlockingStatuses.includes(d.status));
     const status: InitialTaskStatus = blocking

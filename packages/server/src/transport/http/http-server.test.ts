@@ -6,6 +6,7 @@ import { AppError } from '../../domain/app-error.js';
 import { Lifecycle } from '../../lifecycle/lifecycle.js';
 import { createLogger } from '../../observability/logger.js';
 import { createMetrics } from '../../observability/metrics.js';
+import { noCredentialsAccepted } from './auth/access-types.js';
 import { createHttpServer, type HttpServer } from './http-server.js';
 
 /** Collects the JSON log lines the server writes. */
@@ -30,22 +31,22 @@ async function build() {
   const logger = createLogger({ level: 'info', nodeId: 'test' }, logs.stream);
   const metrics = createMetrics({ activeProcesses: () => 0, queueDepth: () => ({}) });
   const lifecycle = new Lifecycle({ logger, drainTimeoutMs: 1_000 });
-  const { server } = createHttpServer({ logger, metrics, lifecycle, bodyLimitBytes: 1024 });
+  const { server } = createHttpServer({ logger, metrics, lifecycle, bodyLimitBytes: 1024, auth: noCredentialsAccepted });
   servers.push(server);
 
-  server.get('/api/runs/:id', { schema: { params: z.object({ id: z.string() }) } }, async (request) => {
+  server.get('/api/runs/:id', { config: { access: 'public' }, schema: { params: z.object({ id: z.string() }) } }, async (request) => {
     if (request.params.id === 'missing') throw new AppError('RUN_NOT_FOUND', { details: { runId: 'missing' } });
     return { id: request.params.id };
   });
   server.post(
     '/api/tasks',
-    { schema: { body: z.object({ title: z.string().min(1), priority: z.number().int().min(1).max(5) }), querystring: z.object({ limit: z.coerce.number().int().max(100).optional() }) } },
+    { config: { access: 'public' }, schema: { body: z.object({ title: z.string().min(1), priority: z.number().int().min(1).max(5) }), querystring: z.object({ limit: z.coerce.number().int().max(100).optional() }) } },
     async (request) => ({ title: request.body.title }),
   );
-  server.get('/api/boom', async () => {
+  server.get('/api/boom', { config: { access: 'public' } }, async () => {
     throw new Error('db password=hunter2 exploded at /secret/path');
   });
-  server.get('/api/conflict', async () => {
+  server.get('/api/conflict', { config: { access: 'public' } }, async () => {
     throw new AppError('CONFLICT', { message: 'Task is already assigned', fields: [{ path: 'body.employeeId', message: 'busy' }] });
   });
   await lifecycle.start();

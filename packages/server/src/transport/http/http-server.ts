@@ -1,10 +1,13 @@
 /**
  * The Fastify instance and its cross-cutting behaviour: zod validation and serialization, request
- * ids (echoed in `x-request-id`), the request-duration metric labelled by route template, the
- * draining gate (503 SERVER_DRAINING except on probes), in-flight tracking for drain, the global
- * error mapping and the JSON 404 / SPA fallback. Routes are added by the register* functions.
+ * ids (echoed in `x-request-id`), security headers and CSP, the request-duration metric labelled by
+ * route template, the draining gate (503 SERVER_DRAINING except on probes), then access control
+ * (rate limits, credentials, each route's declared role, CSRF: auth/access-control.ts), CORS from
+ * an allow-list, in-flight tracking for drain, the global error mapping and the JSON 404 / SPA
+ * fallback. Routes are added by the register* functions and must declare `config.access`.
  */
-import type { LifecycleState } from '@dash/shared';
+import { CSRF_HEADER, type LifecycleState } from '@dash/shared';
+import fastifyCors from '@fastify/cors';
 import {
   fastify,
   type FastifyBaseLogger,
@@ -20,6 +23,12 @@ import type { Logger } from '../../observability/logger.js';
 import { SPA_FALLBACK_ROUTE, UNMATCHED_ROUTE, type Metrics } from '../../observability/metrics.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../../observability/request-id.js';
 import { apiError, type ApiErrorReply } from './api-error.js';
+import { installAccessControl, type AccessControl, type AuditSink } from './auth/access-control.js';
+import type { RequestAuthenticator } from './auth/access-types.js';
+import { defaultRateLimits, type RateLimits } from './auth/rate-limit.js';
+import { applySecurityHeaders } from './auth/security-headers.js';
+import type { Tracing } from '../../observability/tracing.js';
+import { registerRequestTracing } from './request-tracing.js';
 import { InFlightRequests } from './in-flight.js';
 import { mapError } from './map-error.js';
 import { isProbePath, pathOf } from './paths.js';
@@ -41,18 +50,40 @@ export interface HttpServerOptions {
   lifecycle: { readonly state: LifecycleState };
   /** @default 1 MiB */
   bodyLimitBytes?: number;
+  /** Resolves credentials; every non-public route needs them (see auth/access-control.ts). */
+  auth: RequestAuthenticator;
+  /** Rate limits, allowed origins, HSTS, audit of changes, proxy trust. */
+  security?: Partial<HttpSecurityOptions>;
+  /** Request spans (observability/tracing.ts), only when tracing is on; hooked first, so rejected requests are traced too. */
+  tracing?: Pick<Tracing, 'startRequest'> | null;
+}
+
+export interface HttpSecurityOptions {
+  rateLimits: RateLimits;
+  /** CORS allow-list (CORS_ORIGINS); empty = same-origin only. */
+  corsOrigins: readonly string[];
+  /** Strict-Transport-Security on every response (deployments behind TLS). */
+  hsts: boolean;
+  /** Fastify `trustProxy` (TRUST_PROXY): whose X-Forwarded-For gives the client address. */
+  trustProxy: boolean | number | string;
+  audit?: AuditSink;
 }
 
 export interface HttpServerParts {
   server: HttpServer;
   inFlight: InFlightRequests;
+  /** The route table with each route's access (for the route × role matrix test). */
+  access: AccessControl;
   /** Sets the SPA fallback consulted by the not-found handler (embedded web serving). */
   useSpaFallback(fallback: SpaFallback): void;
 }
 
 export function createHttpServer(options: HttpServerOptions): HttpServerParts {
+  const security: HttpSecurityOptions = { rateLimits: defaultRateLimits, corsOrigins: [], hsts: false, trustProxy: false, ...options.security };
   const server = fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
+    // A hop count is valid at run time; Fastify's types only list the other forms.
+    trustProxy: security.trustProxy as boolean | string,
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     requestIdHeader: false,
     logController: new RequestLogController(),
@@ -62,6 +93,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServerParts {
   }).withTypeProvider<ZodTypeProvider>();
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
+  if (options.tracing) registerRequestTracing(server, options.tracing);
 
   const inFlight = new InFlightRequests();
   const spaServed = new WeakSet<FastifyRequest>();
@@ -69,6 +101,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServerParts {
 
   server.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+    applySecurityHeaders(reply, { hsts: security.hsts });
     const path = pathOf(request.url);
     if (isProbePath(path)) return done();
     const state = options.lifecycle.state;
@@ -81,6 +114,24 @@ export function createHttpServer(options: HttpServerOptions): HttpServerParts {
     if (request.headers.upgrade === undefined) reply.raw.once('close', inFlight.begin());
     done();
   });
+
+  // After the lifecycle gate: rate limits, credentials, the route's role, CSRF (auth/access-control.ts).
+  const access = installAccessControl(server, {
+    authenticator: options.auth,
+    rateLimits: security.rateLimits,
+    allowedOrigins: security.corsOrigins,
+    ...(security.audit !== undefined && { audit: security.audit }),
+  });
+  if (security.corsOrigins.length > 0) {
+    void server.register(fastifyCors, {
+      origin: [...security.corsOrigins],
+      credentials: true,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['content-type', 'authorization', CSRF_HEADER, REQUEST_ID_HEADER],
+      exposedHeaders: [REQUEST_ID_HEADER, 'retry-after'],
+      maxAge: 600,
+    });
+  }
 
   server.addHook('onResponse', (request, reply, done) => {
     const route = spaServed.has(request) ? SPA_FALLBACK_ROUTE : request.is404 ? UNMATCHED_ROUTE : (request.routeOptions.url ?? UNMATCHED_ROUTE);
@@ -106,6 +157,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServerParts {
   return {
     server,
     inFlight,
+    access,
     useSpaFallback(fallback) {
       spa = fallback;
     },

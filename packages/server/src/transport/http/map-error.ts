@@ -4,6 +4,8 @@
  *  - request validation (zod) → 400 VALIDATION_FAILED with `fields` (`body.priority`, `query.limit`);
  *  - body parsing → 400 BAD_JSON, 413 PAYLOAD_TOO_LARGE, 415 UNSUPPORTED_MEDIA_TYPE;
  *  - other Fastify client errors → the matching 4xx code;
+ *  - the store's disk is full (SQLite SQLITE_FULL, PostgreSQL 53100 disk_full, ENOSPC), also as
+ *    the cause of an AppError such as STORE_UNAVAILABLE → 507 STORE_FULL (logged as a fault);
  *  - everything else → 500 INTERNAL_ERROR with no message or stack from the error (log it).
  * `expose` is false when the error must be logged as a server fault.
  */
@@ -42,7 +44,17 @@ interface FastifyLikeError {
   validationContext?: unknown;
 }
 
+/** Error codes that mean "no disk space" in the drivers the store uses. */
+const DISK_FULL_CODES = new Set(['SQLITE_FULL', '53100', 'ENOSPC']);
+
+function isDiskFull(err: unknown, depth = 0): boolean {
+  if (typeof err !== 'object' || err === null || depth > 3) return false;
+  const { code, cause } = err as { code?: unknown; cause?: unknown };
+  return (typeof code === 'string' && DISK_FULL_CODES.has(code)) || isDiskFull(cause, depth + 1);
+}
+
 export function mapError(err: unknown, requestId: string): MappedError {
+  if (isDiskFull(err)) return { ...apiError('STORE_FULL', requestId), serverFault: true };
   if (isAppError(err)) {
     const mapped = apiError(err.code, requestId, { message: err.message, fields: err.fields, details: err.details });
     return { ...mapped, serverFault: mapped.status >= 500 };

@@ -4,6 +4,7 @@ import { Lifecycle } from '../../lifecycle/lifecycle.js';
 import type { DependencyCheck } from '../../observability/health/dependency-check.js';
 import { createLogger } from '../../observability/logger.js';
 import { createMetrics } from '../../observability/metrics.js';
+import { noCredentialsAccepted } from './auth/access-types.js';
 import { createHttpServer, type HttpServer } from './http-server.js';
 import { registerProbeRoutes } from './probe-routes.js';
 
@@ -19,7 +20,7 @@ async function build(checks: DependencyCheck[], options: { start?: boolean } = {
   const logger = createLogger({ level: 'silent', nodeId: 'node-t' });
   const metrics = createMetrics({ activeProcesses: () => 3, queueDepth: async () => ({ queued: 4, running: 1 }) });
   const lifecycle = new Lifecycle({ logger, drainTimeoutMs: 1_000 });
-  const { server } = createHttpServer({ logger, metrics, lifecycle });
+  const { server } = createHttpServer({ logger, metrics, lifecycle, auth: noCredentialsAccepted });
   servers.push(server);
   registerProbeRoutes(server, { nodeId: 'node-t', healthTimeoutMs: 500, dependencyChecks: () => checks, lifecycle, registry: metrics.registry });
   if (options.start !== false) await lifecycle.start();
@@ -93,7 +94,7 @@ describe('GET /metrics', () => {
 describe('probes while draining', () => {
   it('keep answering while other routes get 503', async () => {
     const { server, lifecycle } = await build([store(up)]);
-    server.get('/api/ping', async () => ({ pong: true }));
+    server.get('/api/ping', { config: { access: 'public' } }, async () => ({ pong: true }));
     await lifecycle.stop();
     expect((await server.inject({ method: 'GET', url: '/api/ping' })).statusCode).toBe(503);
     expect((await server.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);

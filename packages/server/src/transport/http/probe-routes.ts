@@ -1,12 +1,14 @@
 /**
  * The probes: `GET /health` (liveness with a dependency report; 503 when a required dependency
  * is down), `GET /ready` (readiness: 200 only while the lifecycle is `ready`) and `GET /metrics`
- * (Prometheus text). They answer in every lifecycle state and are not request-logged, since they
+ * (Prometheus text; with METRICS_TOKEN set it needs that bearer token). They answer in every lifecycle state and are not request-logged, since they
  * are polled constantly (see request-logging.ts).
  */
 import { healthResponse, readyResponse, type LifecycleState } from '@dash/shared';
 import type { Registry } from 'prom-client';
 import { checkDependencies, overallStatus, type DependencyCheck } from '../../observability/health/dependency-check.js';
+import { AppError } from '../../domain/app-error.js';
+import { safeEqualText } from './auth/safe-equal.js';
 import type { HttpServer } from './http-server.js';
 
 export interface ProbeRouteOptions {
@@ -17,12 +19,14 @@ export interface ProbeRouteOptions {
   dependencyChecks(): readonly DependencyCheck[];
   lifecycle: { readonly state: LifecycleState };
   registry: Registry;
+  /** METRICS_TOKEN: when set, /metrics needs `Authorization: Bearer <it>`; null = open. */
+  metricsToken?: string | null;
 }
 
 export function registerProbeRoutes(server: HttpServer, options: ProbeRouteOptions): void {
   server.get(
     '/health',
-    { schema: { response: { 200: healthResponse, 503: healthResponse } } },
+    { config: { access: 'public' }, schema: { response: { 200: healthResponse, 503: healthResponse } } },
     async (_request, reply) => {
       const dependencies = await checkDependencies(options.dependencyChecks(), options.healthTimeoutMs);
       const status = overallStatus(dependencies);
@@ -38,7 +42,7 @@ export function registerProbeRoutes(server: HttpServer, options: ProbeRouteOptio
 
   server.get(
     '/ready',
-    { schema: { response: { 200: readyResponse, 503: readyResponse } } },
+    { config: { access: 'public' }, schema: { response: { 200: readyResponse, 503: readyResponse } } },
     async (_request, reply) => {
       const state = options.lifecycle.state;
       const ready = state === 'ready';
@@ -46,7 +50,12 @@ export function registerProbeRoutes(server: HttpServer, options: ProbeRouteOptio
     },
   );
 
-  server.get('/metrics', async (_request, reply) => {
+  // Public to the access hook (Prometheus has no user); METRICS_TOKEN guards it when set.
+  server.get('/metrics', { config: { access: 'public' } }, async (request, reply) => {
+    const token = options.metricsToken ?? null;
+    if (token !== null && !safeEqualText(/^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '', token)) {
+      throw new AppError('UNAUTHENTICATED', { message: 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>' });
+    }
     const text = await options.registry.metrics();
     return reply.header('cache-control', 'no-store').type(options.registry.contentType).send(text);
   });

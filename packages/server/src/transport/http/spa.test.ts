@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Lifecycle } from '../../lifecycle/lifecycle.js';
 import { createLogger } from '../../observability/logger.js';
 import { createMetrics } from '../../observability/metrics.js';
+import { noCredentialsAccepted } from './auth/access-types.js';
 import { createHttpServer, type HttpServer } from './http-server.js';
 import { registerSpa } from './spa.js';
 
@@ -30,7 +31,7 @@ async function build(dist: string): Promise<{ server: HttpServer; metricsText: (
   const logger = createLogger({ level: 'silent', nodeId: 't' });
   const metrics = createMetrics({ activeProcesses: () => 0, queueDepth: () => ({}) });
   const lifecycle = new Lifecycle({ logger, drainTimeoutMs: 1_000 });
-  const http = createHttpServer({ logger, metrics, lifecycle });
+  const http = createHttpServer({ logger, metrics, lifecycle, auth: noCredentialsAccepted });
   http.useSpaFallback(registerSpa(http.server, dist));
   cleanups.push(() => http.server.close());
   await lifecycle.start();

@@ -11,6 +11,7 @@ import {
   liveCloseCodes,
   LIVE_FEED_VERSION,
   MAX_LIVE_SUBSCRIPTIONS,
+  roleSatisfies,
   runIdOfLiveTopic,
   type ErrorCode,
   type LiveClientMessage,
@@ -20,11 +21,13 @@ import {
 } from '@dash/shared';
 import type { RawData, WebSocket } from 'ws';
 import { isAppError } from '../../domain/app-error.js';
+import type { Principal } from '../../domain/auth/principal.js';
 import type { Logger } from '../../ports/logger.js';
 import { parseClientMessage } from './client-message.js';
 import { encodeFrame } from './frames.js';
 import type { DisconnectReason, LiveFeedMetrics } from './live-feed-metrics.js';
 import { RunFeed, type RunFeedSink, type RunFeedSource } from './run-feed.js';
+import { topicAccess } from './topic-access.js';
 import type { FrameListener, TopicFeed } from './topic-feed.js';
 
 export interface ConnectionLimits {
@@ -35,6 +38,8 @@ export interface ConnectionLimits {
 }
 
 export interface ConnectionContext {
+  /** Who opened the connection (set by the access hook on the upgrade request). */
+  principal: Principal;
   serverId: string;
   heartbeatMs: number;
   limits: ConnectionLimits;
@@ -117,6 +122,15 @@ export class LiveConnection {
       subscription.feed.cancel();
       this.startRunFeed(topic, subscription.feed.runId, subscription.feed.lastSeq, subscription.source);
     }
+  }
+
+  get principal(): Principal {
+    return this.ctx.principal;
+  }
+
+  /** The credential was revoked or expired: closes with 4001 (the client signs in again). */
+  unauthorized(): void {
+    this.end('unauthorized', liveCloseCodes.unauthorized, 'credentials revoked or expired');
   }
 
   /** Closes with 1001 going-away (the server is shutting down). */
@@ -227,6 +241,11 @@ export class LiveConnection {
   private async subscribe({ topic, afterSeq, epoch }: LiveSubscription): Promise<void> {
     if (!this.subscriptions.has(topic) && this.subscriptions.size >= MAX_LIVE_SUBSCRIPTIONS) {
       this.error('LIVE_SUBSCRIPTION_LIMIT', undefined, topic);
+      return;
+    }
+    const required = topicAccess(topic);
+    if (!roleSatisfies(this.ctx.principal.role, required)) {
+      this.error('FORBIDDEN', `The topic ${topic} needs the ${required} role`, topic);
       return;
     }
     // Subscribing again replaces the subscription (e.g. to resume from another seq).

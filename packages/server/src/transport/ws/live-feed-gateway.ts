@@ -8,7 +8,7 @@
  * subscription through `runs`.
  */
 import websocket from '@fastify/websocket';
-import { LIVE_FEED_PATH, type StaticLiveTopic } from '@dash/shared';
+import { LIVE_FEED_PATH, liveCloseCodes, type StaticLiveTopic } from '@dash/shared';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Registry } from 'prom-client';
@@ -18,7 +18,9 @@ import type { EventBus } from '../../ports/event-bus.js';
 import type { Logger } from '../../ports/logger.js';
 import type { RunRepository } from '../../ports/run-repository.js';
 import type { RunEventLog } from '../../services/run-events/run-event-log.js';
-import { apiError } from '../http/api-error.js';
+import type { Principal } from '../../domain/auth/principal.js';
+import { AUTH_REVOKED_TOPIC, revocationCovers, type Revocation } from '../../services/auth/auth-types.js';
+import '../http/auth/access-types.js';
 import { LiveConnection, type ConnectionContext } from './live-connection.js';
 import { createLiveFeedMetrics, noopLiveFeedMetrics } from './live-feed-metrics.js';
 import { MetricsFeed, type LiveMetricsProviders } from './metrics-feed.js';
@@ -63,8 +65,15 @@ export const defaultLiveFeedOptions: Omit<LiveFeedOptions, 'serverId'> = {
   closeTimeoutMs: 10_000,
 };
 
-/** Decides whether a WebSocket upgrade may proceed (auth comes later; the default allows all). */
-export type LiveFeedAuthorizer = (request: FastifyRequest) => boolean | Promise<boolean>;
+/**
+ * Credential checks for open connections. The upgrade itself is authenticated by the HTTP access
+ * hook (`/ws` needs the viewer role); afterwards a connection is closed with 4001 as soon as its
+ * credential is revoked (the `auth.revoked` bus topic, from any replica) or no longer valid
+ * (checked on every heartbeat, which also catches expiry and a revocation message the bus lost).
+ */
+export interface LiveFeedAuth {
+  stillValid(principal: Principal): Promise<boolean>;
+}
 
 export interface LiveFeedDeps {
   bus: EventBus;
@@ -74,7 +83,7 @@ export interface LiveFeedDeps {
   /** Where dashboard_ws_* metrics go; none when absent. */
   registry?: Registry;
   logger: Logger;
-  authorize?: LiveFeedAuthorizer;
+  auth: LiveFeedAuth;
 }
 
 export interface LiveFeed {
@@ -91,7 +100,7 @@ export interface LiveFeed {
 }
 
 /** Bus topics carried to clients under the same names (payload: the changed entity). */
-const BUS_TOPICS = ['tasks', 'employees'] as const satisfies readonly StaticLiveTopic[];
+const BUS_TOPICS = ['tasks', 'employees', 'workflows', 'input-requests', 'alerts'] as const satisfies readonly StaticLiveTopic[];
 
 export function createLiveFeed(deps: LiveFeedDeps, overrides: Partial<LiveFeedOptions> & { serverId: string }): LiveFeed {
   const options: LiveFeedOptions = { ...defaultLiveFeedOptions, ...overrides };
@@ -104,6 +113,9 @@ export function createLiveFeed(deps: LiveFeedDeps, overrides: Partial<LiveFeedOp
   const feeds: Record<StaticLiveTopic, TopicFeed> = {
     tasks: new TopicFeed('tasks', epoch, { ringSize: options.ringSize }),
     employees: new TopicFeed('employees', epoch, { ringSize: options.ringSize }),
+    workflows: new TopicFeed('workflows', epoch, { ringSize: options.ringSize }),
+    'input-requests': new TopicFeed('input-requests', epoch, { ringSize: options.ringSize }),
+    alerts: new TopicFeed('alerts', epoch, { ringSize: options.ringSize }),
     // Snapshots: a new subscriber gets the current one at once; a short ring suffices to resume.
     metrics: new TopicFeed('metrics', epoch, { ringSize: 30, latestMaxAgeMs: options.metricsIntervalMs * 2 }, (n) =>
       metricsFeed?.listenersChanged(n),
@@ -115,7 +127,7 @@ export function createLiveFeed(deps: LiveFeedDeps, overrides: Partial<LiveFeedOp
     logger,
   });
 
-  const context: ConnectionContext = {
+  const context: Omit<ConnectionContext, 'principal'> = {
     serverId: options.serverId,
     heartbeatMs: options.heartbeatMs,
     limits: options,
@@ -134,9 +146,31 @@ export function createLiveFeed(deps: LiveFeedDeps, overrides: Partial<LiveFeedOp
       socket.close(1001, 'server shutting down');
       return;
     }
-    const connection = new LiveConnection(socket, { ...context, logger: request.log as Logger });
+    const principal = request.principal;
+    if (principal === null) {
+      // The access hook refuses the upgrade first; this only guards a misconfigured route.
+      socket.close(liveCloseCodes.unauthorized, 'not authenticated');
+      return;
+    }
+    const connection = new LiveConnection(socket, { ...context, principal, logger: request.log as Logger });
     connections.add(connection);
     void connection.closed.then(() => connections.delete(connection));
+  };
+
+  /** Closes connections whose credential no longer holds (one check per connection at a time). */
+  const checking = new WeakSet<LiveConnection>();
+  const revalidate = (): void => {
+    for (const connection of connections) {
+      if (checking.has(connection)) continue;
+      checking.add(connection);
+      deps.auth
+        .stillValid(connection.principal)
+        .then((valid) => {
+          if (!valid) connection.unauthorized();
+        })
+        .catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'live-feed credential check failed'))
+        .finally(() => checking.delete(connection));
+    }
   };
 
   const terminateAll = (): void => {
@@ -167,28 +201,22 @@ export function createLiveFeed(deps: LiveFeedDeps, overrides: Partial<LiveFeedOp
         done();
       });
       void server.register(async (app) => {
-        const authorize = deps.authorize ?? (() => true);
-        app.get(
-          LIVE_FEED_PATH,
-          {
-            websocket: true,
-            async preValidation(request, reply) {
-              if (await authorize(request)) return;
-              const { status, body } = apiError('UNAUTHENTICATED', request.id);
-              await reply.code(status).send(body);
-            },
-          },
-          accept,
-        );
+        app.get(LIVE_FEED_PATH, { websocket: true, config: { access: 'viewer' } }, accept);
       });
     },
     component: {
       name: 'live-feed',
       start() {
         for (const topic of BUS_TOPICS) unsubscribes.push(deps.bus.subscribe(topic, (entity) => feeds[topic].publish(entity)));
+        unsubscribes.push(
+          deps.bus.subscribe<Revocation>(AUTH_REVOKED_TOPIC, (revocation) => {
+            for (const connection of connections) if (revocationCovers(revocation, connection.principal)) connection.unauthorized();
+          }),
+        );
         heartbeat = setInterval(() => {
           const now = Date.now();
           for (const connection of connections) connection.heartbeat(now);
+          revalidate();
         }, options.heartbeatMs);
         heartbeat.unref?.();
       },
@@ -210,6 +238,8 @@ export function createLiveFeed(deps: LiveFeedDeps, overrides: Partial<LiveFeedOp
     },
     busGap() {
       logger.warn({ clients: connections.size }, 'event bus may have lost messages; live-feed subscribers catch up');
+      // A lost `auth.revoked` message must not keep a revoked connection open.
+      revalidate();
       for (const topic of BUS_TOPICS) feeds[topic].markGap();
       for (const connection of connections) connection.refreshRuns();
     },

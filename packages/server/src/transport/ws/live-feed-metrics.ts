@@ -4,7 +4,7 @@
  */
 import { Counter, Gauge, type Registry } from 'prom-client';
 
-export type DisconnectReason = 'client' | 'slow_consumer' | 'heartbeat_timeout' | 'going_away' | 'protocol';
+export type DisconnectReason = 'client' | 'slow_consumer' | 'heartbeat_timeout' | 'going_away' | 'protocol' | 'unauthorized';
 
 export interface LiveFeedMetrics {
   messageSent(): void;

@@ -14,6 +14,13 @@ export const navItems: readonly NavItem[] = [
   { to: '/tasks', label: 'Tasks', icon: 'tasks', key: 't' },
   { to: '/employees', label: 'Employees', icon: 'employees', key: 'e' },
   { to: '/workflows', label: 'Workflows', icon: 'workflows', key: 'w' },
+  { to: '/schedules', label: 'Schedules', icon: 'refresh', key: 'c' },
   { to: '/memory', label: 'Memory', icon: 'memory', key: 'm' },
   { to: '/system', label: 'System', icon: 'system', key: 's' },
+];
+
+/** Admin pages, shown in the sidebar to admins only (no shortcut keys). */
+export const adminNavItems: readonly Omit<NavItem, 'key'>[] = [
+  { to: '/admin/users', label: 'Users', icon: 'lock' },
+  { to: '/admin/audit', label: 'Audit log', icon: 'audit' },
 ];

@@ -9,9 +9,11 @@
  * - Reconnects back off exponentially (1 s, 2 s, 4 s … capped at 15 s); a successful `welcome`
  *   resets the count. A connection that stays silent for 2.5 heartbeats is treated as dead.
  * - `unsupportedVersion` (4002) stops reconnecting: this page speaks a protocol the server lacks.
+ * - `unauthorized` (4001): the credential was revoked or expired; the app is told to sign in again.
  *
  * Framework-free (the Pinia store wraps it); the WebSocket class is injectable for tests.
  */
+import { notifyUnauthorized } from '../../shared/api/auth-hooks';
 import { backoffDelay } from '../../shared/utils/backoff';
 import {
   isRunTopic,
@@ -208,6 +210,9 @@ export class LiveFeedClient {
   private scheduleReconnect(closeCode: number | null): void {
     this.clearRetryTimer();
     if (this.disposed) return;
+    // The session or token was revoked or expired: the app goes to sign-in; retries continue
+    // (with backoff) and succeed once signed in again.
+    if (closeCode === liveCloseCodes.unauthorized) notifyUnauthorized();
     if (closeCode === liveCloseCodes.unsupportedVersion) {
       this.setStatus({ state: 'unsupported', nextRetryAt: null, lastCloseCode: closeCode });
       return;

@@ -14,6 +14,7 @@ export const LIVE_FEED_PATH = '/ws';
 /** Close codes the server uses besides 1000 (see `liveCloseCodes` in the shared contract). */
 export const liveCloseCodes = {
   goingAway: 1001,
+  unauthorized: 4001,
   unsupportedVersion: 4002,
   slowConsumer: 4008,
 } as const;

@@ -3,8 +3,13 @@
  * in development Vite proxies them). Every failure surfaces as an `ApiError`: the server's
  * error body when there is one, a client code (`NETWORK_ERROR`, `TIMEOUT`, `BAD_RESPONSE`)
  * otherwise. A caller's own abort is not a failure and rethrows the original `AbortError`.
+ *
+ * Authentication: the browser sends the httpOnly session cookie by itself; state-changing
+ * requests add the CSRF token (auth-hooks.ts), and a 401 that means "signed out" tells the app
+ * (which goes to the sign-in page) before it is thrown like any other error.
  */
 import { ApiError } from './api-error';
+import { SIGN_IN_AGAIN_CODES, csrfHeaders, notifyUnauthorized } from './auth-hooks';
 import { readErrorBody } from './error-body';
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -59,14 +64,15 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       opts.signal?.aborted ? cause : ApiError.client(timedOut ? 'TIMEOUT' : 'NETWORK_ERROR', { cause });
 
     try {
-      const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+      const method = opts.method ?? 'GET';
+      const headers: Record<string, string> = { accept: 'application/json', ...(method === 'GET' ? {} : csrfHeaders()), ...opts.headers };
       if (opts.body !== undefined) headers['content-type'] = 'application/json';
       let response: Response;
       let text: string;
       try {
         // Read `fetch` at call time: tests and polyfills may replace it after import.
         response = await globalThis.fetch(baseUrl + path + toQueryString(opts.query), {
-          method: opts.method ?? 'GET',
+          method,
           headers,
           body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
           signal: controller.signal,
@@ -106,6 +112,7 @@ function decode<T>(response: Response, text: string, opts: RequestOptions<T>): T
     // An accepted status still fails when the body is the server's error shape (a 503 can be
     // either a health report or `SERVER_STARTING`).
     const serverError = toServerError(response.status, payload, requestId);
+    if (serverError?.status === 401 && SIGN_IN_AGAIN_CODES.has(serverError.code)) notifyUnauthorized();
     if (serverError) throw serverError;
     if (!opts.acceptStatuses?.includes(response.status)) {
       throw ApiError.client('BAD_RESPONSE', { status: response.status, requestId });

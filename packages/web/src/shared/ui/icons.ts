@@ -16,6 +16,9 @@ export const iconPaths = {
   refresh: 'M21 12a9 9 0 1 1-3-6.7L21 8 M21 3v5h-5',
   alert: 'M12 9v4 M12 17h.01 M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z',
   back: 'M19 12H5 M12 19l-7-7 7-7',
+  lock: 'M5 11h14v10H5z M8 11V7a4 4 0 0 1 8 0v4',
+  audit: 'M6 3h9l3 3v15H6z M9 9h6 M9 13h6 M9 17h4',
+  logout: 'M9 21H5V3h4 M16 17l5-5-5-5 M21 12H9',
 } as const;
 
 export type IconName = keyof typeof iconPaths;

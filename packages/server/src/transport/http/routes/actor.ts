@@ -1,10 +1,24 @@
 /**
- * Who a request acts as, for `createdBy`, comment authors and the task timeline. There is no
- * authentication yet, so every request is `api`; nothing is taken from headers (a client could
- * claim any name). Once auth exists this returns the signed-in user.
+ * Who a request acts as, for `createdBy`, comment authors and the task timeline: the signed-in
+ * user (`alice`), or for an API token its owner and name (`alice (token ci-bot)`). Set by the
+ * access hook from the verified credential, never from anything else the client sends. Only
+ * routes that need a role call it; without a principal it refuses (401), it never guesses.
  */
 import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../../domain/app-error.js';
+import { actorName, type Principal } from '../../../domain/auth/principal.js';
+import '../auth/access-types.js';
 
-export const API_ACTOR = 'api';
+export function principalOf(request: FastifyRequest): Principal {
+  const principal = request.principal;
+  if (principal === null) throw new AppError('UNAUTHENTICATED');
+  return principal;
+}
 
-export const actorOf = (_request: FastifyRequest): string => API_ACTOR;
+export const actorOf = (request: FastifyRequest): string => actorName(principalOf(request));
+
+/** Where the request came from (sessions and the audit log). */
+export const clientOf = (request: FastifyRequest): { ip: string | null; userAgent: string | null } => {
+  const agent = request.headers['user-agent'];
+  return { ip: request.ip ?? null, userAgent: typeof agent === 'string' && agent !== '' ? agent : null };
+};

@@ -35,41 +35,41 @@ const skills = {
 export const employeeRoutes: FastifyPluginAsyncZod<EmployeeRoutesDeps> = async (app, deps) => {
   const { employees } = deps;
 
-  app.get('/api/employees', { schema: { querystring: listEmployeesQuery, response: { 200: employeeList } } }, async (req) => ({
+  app.get('/api/employees', { config: { access: 'viewer' }, schema: { querystring: listEmployeesQuery, response: { 200: employeeList } } }, async (req) => ({
     items: await employees.list(req.query),
   }));
 
   // Static segments win over `:id` in the router, so these never shadow an employee id.
-  app.get('/api/employees/registry/status', { schema: { response: { 200: registryStatus } } }, async () => employees.status());
+  app.get('/api/employees/registry/status', { config: { access: 'viewer' }, schema: { response: { 200: registryStatus } } }, async () => employees.status());
 
-  app.get('/api/employees/registry/export', { schema: { response: { 200: registryFile } } }, async (_req, reply) => {
+  app.get('/api/employees/registry/export', { config: { access: 'viewer' }, schema: { response: { 200: registryFile } } }, async (_req, reply) => {
     reply.header('content-disposition', 'attachment; filename="employee-registry.json"');
     return employees.export();
   });
 
   app.post(
     '/api/employees/registry/reload',
-    { schema: { querystring: reloadRegistryQuery, response: { 200: registryReloadResult } } },
+    { config: { access: 'admin' }, schema: { querystring: reloadRegistryQuery, response: { 200: registryReloadResult } } },
     async (req) => employees.reloadOrThrow({ force: req.query.force }),
   );
 
-  app.get('/api/employees/:id', { schema: { params: employeeIdParams, response: { 200: employeeView } } }, async (req) =>
+  app.get('/api/employees/:id', { config: { access: 'viewer' }, schema: { params: employeeIdParams, response: { 200: employeeView } } }, async (req) =>
     employees.get(req.params.id),
   );
 
   app.patch(
     '/api/employees/:id',
-    { schema: { params: employeeIdParams, body: updateEmployeeBody, response: { 200: employeeView } } },
+    { config: { access: 'admin' }, schema: { params: employeeIdParams, body: updateEmployeeBody, response: { 200: employeeView } } },
     async (req) => employees.update(req.params.id, req.body),
   );
 
-  app.get('/api/employees/:id/prompt', { schema: { params: employeeIdParams, response: { 200: employeePrompt } } }, async (req) =>
+  app.get('/api/employees/:id/prompt', { config: { access: 'viewer' }, schema: { params: employeeIdParams, response: { 200: employeePrompt } } }, async (req) =>
     employees.prompt(req.params.id),
   );
 
-  app.get('/api/departments', { schema: { response: { 200: departmentList } } }, async () => ({
+  app.get('/api/departments', { config: { access: 'viewer' }, schema: { response: { 200: departmentList } } }, async () => ({
     items: await employees.departments(),
   }));
 
-  app.get('/api/skills', { schema: { response: { 200: skillList } } }, async () => skills);
+  app.get('/api/skills', { config: { access: 'viewer' }, schema: { response: { 200: skillList } } }, async () => skills);
 };

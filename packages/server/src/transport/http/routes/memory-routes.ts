@@ -32,6 +32,7 @@ import {
   memoryStorageResult,
   memoryView,
   searchMemoryBody,
+  storeMemoryBody,
   updateMemoryBody,
   type MemoryView,
 } from '@dash/shared';
@@ -49,30 +50,35 @@ export const memoryRoutes: FastifyPluginAsyncZod<{ resolve: () => MemoryRoutesDe
   const memory = (): MemoryService => options.resolve().memory;
 
   for (const type of ['experience', 'knowledge', 'decision'] as const) {
-    app.post(`/api/memory/${type}`, { schema: { body: createMemoryBody, response: { 201: createMemoryResult } } }, async (req, reply) =>
+    app.post(`/api/memory/${type}`, { config: { access: 'manager' }, schema: { body: createMemoryBody, response: { 201: createMemoryResult } } }, async (req, reply) =>
       reply.code(201).send(created(await memory().create(type, req.body))),
     );
   }
 
-  app.post('/api/memory/interaction', { schema: { body: createInteractionBody, response: { 201: createMemoryResult } } }, async (req, reply) =>
+  app.post('/api/memory/store', { config: { access: 'manager' }, schema: { body: storeMemoryBody, response: { 201: createMemoryResult } } }, async (req, reply) => {
+    const { type, ...body } = req.body;
+    return reply.code(201).send(created(await memory().create(type, body)));
+  });
+
+  app.post('/api/memory/interaction', { config: { access: 'manager' }, schema: { body: createInteractionBody, response: { 201: createMemoryResult } } }, async (req, reply) =>
     reply.code(201).send(created(await memory().createInteraction(req.body))),
   );
 
-  app.post('/api/memory/search', { schema: { body: searchMemoryBody, response: { 200: memorySearchResult } } }, async (req) =>
+  app.post('/api/memory/search', { config: { access: 'viewer', audit: false }, schema: { body: searchMemoryBody, response: { 200: memorySearchResult } } }, async (req) =>
     memory().search.search(req.body),
   );
 
-  app.post('/api/memory/context', { schema: { body: memoryContextBody, response: { 200: memoryContextResult } } }, async (req) =>
+  app.post('/api/memory/context', { config: { access: 'viewer', audit: false }, schema: { body: memoryContextBody, response: { 200: memoryContextResult } } }, async (req) =>
     memory().search.context(req.body),
   );
 
   app.get(
     '/api/memory/expertise/:employeeId/:domain',
-    { schema: { params: memoryExpertiseParams, response: { 200: memoryExpertiseResult } } },
+    { config: { access: 'viewer' }, schema: { params: memoryExpertiseParams, response: { 200: memoryExpertiseResult } } },
     async (req) => ({ success: true as const, expertise: await memory().insights.expertise(req.params.employeeId, req.params.domain) }),
   );
 
-  app.get('/api/memory/stats', { schema: { response: { 200: memoryAllStatsResult } } }, async () => {
+  app.get('/api/memory/stats', { config: { access: 'viewer' }, schema: { response: { 200: memoryAllStatsResult } } }, async () => {
     const statistics = await memory().insights.allStats();
     const engine = memory().engine;
     return {
@@ -89,12 +95,12 @@ export const memoryRoutes: FastifyPluginAsyncZod<{ resolve: () => MemoryRoutesDe
     };
   });
 
-  app.get('/api/memory/stats/:employeeId', { schema: { params: memoryEmployeeParams, response: { 200: memoryStatsResult } } }, async (req) => ({
+  app.get('/api/memory/stats/:employeeId', { config: { access: 'viewer' }, schema: { params: memoryEmployeeParams, response: { 200: memoryStatsResult } } }, async (req) => ({
     success: true as const,
     statistics: await memory().insights.stats(req.params.employeeId),
   }));
 
-  app.post('/api/memory/cleanup', { schema: { body: memoryCleanupBody.prefault({}), response: { 200: memoryCompanyCleanupResult } } }, async (req) => {
+  app.post('/api/memory/cleanup', { config: { access: 'admin' }, schema: { body: memoryCleanupBody.prefault({}), response: { 200: memoryCompanyCleanupResult } } }, async (req) => {
     const { reports, errors, employees } = await memory().insights.cleanupAll(req.body);
     return {
       success: true as const,
@@ -115,50 +121,50 @@ export const memoryRoutes: FastifyPluginAsyncZod<{ resolve: () => MemoryRoutesDe
 
   app.post(
     '/api/memory/cleanup/:employeeId',
-    { schema: { params: memoryEmployeeParams, body: memoryCleanupBody.prefault({}), response: { 200: memoryCleanupResult } } },
+    { config: { access: 'admin' }, schema: { params: memoryEmployeeParams, body: memoryCleanupBody.prefault({}), response: { 200: memoryCleanupResult } } },
     async (req) => ({ success: true as const, cleanup: await memory().insights.cleanup(req.params.employeeId, req.body) }),
   );
 
-  app.post('/api/memory/archive', { schema: { body: memoryBatchBody, response: { 200: memoryArchiveResult } } }, async (req) => {
+  app.post('/api/memory/archive', { config: { access: 'manager' }, schema: { body: memoryBatchBody, response: { 200: memoryArchiveResult } } }, async (req) => {
     const { done, errors } = await memory().archive(req.body);
     return { success: true as const, archive: { archivedCount: done.length, archivedMemories: done, errors } };
   });
 
-  app.post('/api/memory/restore', { schema: { body: memoryBatchBody, response: { 200: memoryRestoreResult } } }, async (req) => {
+  app.post('/api/memory/restore', { config: { access: 'manager' }, schema: { body: memoryBatchBody, response: { 200: memoryRestoreResult } } }, async (req) => {
     const { done, errors } = await memory().restore(req.body);
     return { success: true as const, restore: { restoredCount: done.length, restoredMemories: done, errors } };
   });
 
-  app.get('/api/memory/lifecycle/:employeeId', { schema: { params: memoryEmployeeParams, response: { 200: memoryLifecycleResult } } }, async (req) => ({
+  app.get('/api/memory/lifecycle/:employeeId', { config: { access: 'viewer' }, schema: { params: memoryEmployeeParams, response: { 200: memoryLifecycleResult } } }, async (req) => ({
     success: true as const,
     lifecycle: await memory().insights.lifecycle(req.params.employeeId),
   }));
 
-  app.get('/api/memory/storage/:employeeId', { schema: { params: memoryEmployeeParams, response: { 200: memoryStorageResult } } }, async (req) => ({
+  app.get('/api/memory/storage/:employeeId', { config: { access: 'viewer' }, schema: { params: memoryEmployeeParams, response: { 200: memoryStorageResult } } }, async (req) => ({
     success: true as const,
     storage: await memory().insights.storage(req.params.employeeId),
   }));
 
-  app.post('/api/memory/reembed', { schema: { body: memoryReembedBody.prefault({}), response: { 200: memoryReembedResult } } }, async (req) => ({
+  app.post('/api/memory/reembed', { config: { access: 'admin' }, schema: { body: memoryReembedBody.prefault({}), response: { 200: memoryReembedResult } } }, async (req) => ({
     success: true as const,
     reembed: await memory().reembed(req.body.maxMemories),
   }));
 
-  app.get('/api/memory', { schema: { querystring: listMemoriesQuery, response: { 200: memoryList } } }, async (req) => memory().list(req.query));
+  app.get('/api/memory', { config: { access: 'viewer' }, schema: { querystring: listMemoriesQuery, response: { 200: memoryList } } }, async (req) => memory().list(req.query));
 
-  app.get('/api/memory/:id', { schema: { params: memoryIdParams, querystring: memoryActorQuery, response: { 200: memoryView } } }, async (req) =>
+  app.get('/api/memory/:id', { config: { access: 'viewer' }, schema: { params: memoryIdParams, querystring: memoryActorQuery, response: { 200: memoryView } } }, async (req) =>
     memory().get(req.query.employeeId, req.params.id),
   );
 
   app.patch(
     '/api/memory/:id',
-    { schema: { params: memoryIdParams, querystring: memoryActorQuery, body: updateMemoryBody, response: { 200: memoryView } } },
+    { config: { access: 'manager' }, schema: { params: memoryIdParams, querystring: memoryActorQuery, body: updateMemoryBody, response: { 200: memoryView } } },
     async (req) => memory().update(req.query.employeeId, req.params.id, req.body),
   );
 
   app.delete(
     '/api/memory/:id',
-    { schema: { params: memoryIdParams, querystring: memoryActorQuery, response: { 200: memoryDeleteResult } } },
+    { config: { access: 'manager' }, schema: { params: memoryIdParams, querystring: memoryActorQuery, response: { 200: memoryDeleteResult } } },
     async (req) => {
       await memory().delete(req.query.employeeId, req.params.id);
       return { success: true as const, deleted: req.params.id };

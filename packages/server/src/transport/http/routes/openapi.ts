@@ -40,6 +40,7 @@ export function registerOpenApi(server: HttpServer, info: { version: string } = 
         { name: 'employees', description: 'The AI-employee registry' },
         { name: 'runs', description: 'Agent runs' },
         { name: 'stats', description: 'Dashboard figures' },
+        { name: 'workflows', description: 'Workflow templates and runs: steps, approval gates, handoff' },
       ],
     },
     transform: createJsonSchemaTransform({

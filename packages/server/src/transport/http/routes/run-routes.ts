@@ -19,13 +19,18 @@ import {
   usageQuery,
   usageRollup,
   type RunEvent,
+  type StartRunBody,
 } from '@dash/shared';
+import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AgentSupervisor } from '../../../ports/agent-supervisor.js';
 import type { RunRepository } from '../../../ports/run-repository.js';
 import type { RunEventLog } from '../../../services/run-events/run-event-log.js';
 import type { RunService } from '../../../services/runs/run-service.js';
+import type { RunControl } from '../../../services/cluster/run-control.js';
+import { AppError } from '../../../domain/app-error.js';
+import { principalOf } from './actor.js';
 import { formatEventAsText } from './run-log-text.js';
 
 export interface RunRoutesDeps {
@@ -33,6 +38,8 @@ export interface RunRoutesDeps {
   runs: RunRepository;
   eventLog: RunEventLog;
   supervisor: AgentSupervisor;
+  /** Scale-out: stop and follow-up go to the replica that owns the run (services/cluster/run-control.ts); absent = this server. */
+  control?: Pick<RunControl, 'stopRun' | 'followUp'>;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -43,12 +50,13 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 export const runRoutes: FastifyPluginAsyncZod<{ resolve: () => RunRoutesDeps }> = async (app, options) => {
   const services = options.resolve;
-  app.post('/api/runs', { schema: { body: startRunBody, response: { 201: run } } }, async (req, reply) => {
+  app.post('/api/runs', { config: { access: 'manager' }, schema: { body: startRunBody, response: { 201: run } } }, async (req, reply) => {
+    requireAdminForUnsafeRun(req, req.body);
     const started = await services().runService.start(req.body);
     return reply.code(201).send(started);
   });
 
-  app.get('/api/runs', { schema: { querystring: listRunsQuery, response: { 200: runList } } }, async (req) => {
+  app.get('/api/runs', { config: { access: 'viewer' }, schema: { querystring: listRunsQuery, response: { 200: runList } } }, async (req) => {
     const q = req.query;
     return services().runs.list({
       limit: q.limit,
@@ -59,26 +67,27 @@ export const runRoutes: FastifyPluginAsyncZod<{ resolve: () => RunRoutesDeps }> 
     });
   });
 
-  app.get('/api/runs/:id', { schema: { params: runIdParams, response: { 200: run } } }, async (req) =>
+  app.get('/api/runs/:id', { config: { access: 'viewer' }, schema: { params: runIdParams, response: { 200: run } } }, async (req) =>
     services().runService.get(req.params.id),
   );
 
-  app.post('/api/runs/:id/stop', { schema: { params: runIdParams, response: { 200: run } } }, async (req) =>
-    services().runService.stop(req.params.id),
+  app.post('/api/runs/:id/stop', { config: { access: 'manager' }, schema: { params: runIdParams, response: { 200: run } } }, async (req) =>
+    stopRun(services(), req.params.id),
   );
 
   app.post(
     '/api/runs/:id/follow-up',
-    { schema: { params: runIdParams, body: followUpBody, response: { 200: followUpResult, 201: followUpResult } } },
+    { config: { access: 'manager' }, schema: { params: runIdParams, body: followUpBody, response: { 200: followUpResult, 201: followUpResult } } },
     async (req, reply) => {
-      const result = await services().runService.followUp(req.params.id, req.body.text);
+      const deps = services();
+      const result = await (deps.control ?? deps.runService).followUp(req.params.id, req.body.text);
       return reply.code(result.mode === 'resumed' ? 201 : 200).send(result);
     },
   );
 
   app.get(
     '/api/runs/:id/events',
-    { schema: { params: runIdParams, querystring: runEventsQuery, response: { 200: runEventsPage } } },
+    { config: { access: 'viewer' }, schema: { params: runIdParams, querystring: runEventsQuery, response: { 200: runEventsPage } } },
     async (req) => {
       const current = await services().runService.get(req.params.id);
       const events = await services().eventLog.read(current.id, req.query.after, req.query.limit);
@@ -88,7 +97,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ resolve: () => RunRoutesDeps }> 
     },
   );
 
-  app.get('/api/runs/:id/log', { schema: { params: runIdParams, querystring: runLogQuery } }, async (req, reply) => {
+  app.get('/api/runs/:id/log', { config: { access: 'viewer' }, schema: { params: runIdParams, querystring: runLogQuery } }, async (req, reply) => {
     const current = await services().runService.get(req.params.id);
     const text = req.query.format === 'text';
     reply
@@ -97,17 +106,34 @@ export const runRoutes: FastifyPluginAsyncZod<{ resolve: () => RunRoutesDeps }> 
     return reply.send(Readable.from(streamLog(services().eventLog, current.id, (e) => (text ? formatEventAsText(e) : JSON.stringify(e)))));
   });
 
-  app.get('/api/agents/runtimes', { schema: { response: { 200: runtimeList } } }, async () => ({
+  app.get('/api/agents/runtimes', { config: { access: 'viewer' }, schema: { response: { 200: runtimeList } } }, async () => ({
     runtimes: await services().supervisor.detectRuntimes(),
   }));
 
-  app.get('/api/usage', { schema: { querystring: usageQuery, response: { 200: usageRollup } } }, async (req) => {
+  app.get('/api/usage', { config: { access: 'viewer' }, schema: { querystring: usageQuery, response: { 200: usageRollup } } }, async (req) => {
     const to = req.query.to ?? new Date(Date.now() + DAY_MS).toISOString();
     const from = req.query.from ?? new Date(Date.parse(to) - 31 * DAY_MS).toISOString();
     const rows = await services().runs.usageRollup(req.query.groupBy, { from, to });
     return { groupBy: req.query.groupBy, from, to, rows };
   });
 };
+
+const stopRun = (deps: RunRoutesDeps, runId: string) => (deps.control ? deps.control.stopRun(runId) : deps.runService.stop(runId));
+
+/**
+ * Safe defaults for ad-hoc runs: only an admin may start one with `bypassPermissions` (the agent
+ * would run any tool without asking) or on the `shell` runtime (a command of the caller's choice).
+ * Employees' runtime configs are admin-only already (PATCH /api/employees/:id).
+ */
+function requireAdminForUnsafeRun(req: FastifyRequest, body: StartRunBody): void {
+  if (principalOf(req).role === 'admin') return;
+  if (body.permissionMode === 'bypassPermissions') {
+    throw new AppError('FORBIDDEN', { message: 'Only an admin may start a run with bypassPermissions', fields: [{ path: 'body.permissionMode', message: 'admin only' }] });
+  }
+  if (body.runtime === 'shell') {
+    throw new AppError('FORBIDDEN', { message: 'Only an admin may start a shell-runtime run', fields: [{ path: 'body.runtime', message: 'admin only' }] });
+  }
+}
 
 /** Streams the whole log page by page, so a 50 MB log never sits in memory at once. */
 async function* streamLog(log: RunEventLog, runId: string, format: (e: RunEvent) => string): AsyncGenerator<string> {

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { StatsService } from '../../../services/tasks/stats-service.js';
 
 export const statsRoutes: FastifyPluginAsyncZod<{ resolve: () => { stats: StatsService } }> = async (app, options) => {
-  app.get('/api/stats', { schema: { tags: ['stats'], summary: 'Dashboard figures', response: { 200: dashboardStats } } }, async () =>
+  app.get('/api/stats', { config: { access: 'viewer' }, schema: { tags: ['stats'], summary: 'Dashboard figures', response: { 200: dashboardStats } } }, async () =>
     options.resolve().stats.dashboard(),
   );
 };

@@ -36,31 +36,31 @@ export const taskRoutes: FastifyPluginAsyncZod<{ resolve: () => TaskRoutesDeps }
 
   app.post(
     '/api/tasks',
-    { schema: { tags, summary: 'Create a task', body: createTaskBody, response: { 201: task } } },
+    { config: { access: 'manager' }, schema: { tags, summary: 'Create a task', body: createTaskBody, response: { 201: task } } },
     async (req, reply) => reply.code(201).send(await tasks().create(req.body, actorOf(req))),
   );
 
   app.get(
     '/api/tasks',
-    { schema: { tags, summary: 'List tasks, newest first', querystring: listTasksQuery, response: { 200: taskList } } },
+    { config: { access: 'viewer' }, schema: { tags, summary: 'List tasks, newest first', querystring: listTasksQuery, response: { 200: taskList } } },
     async (req) => tasks().list(req.query),
   );
 
   app.get(
     '/api/tasks/:id',
-    { schema: { tags, summary: 'One task', params: taskIdParams, response: { 200: task } } },
+    { config: { access: 'viewer' }, schema: { tags, summary: 'One task', params: taskIdParams, response: { 200: task } } },
     async (req) => tasks().get(req.params.id),
   );
 
   app.patch(
     '/api/tasks/:id',
-    { schema: { tags, summary: 'Edit allow-listed fields (names the version read)', params: taskIdParams, body: updateTaskBody, response: { 200: task } } },
+    { config: { access: 'manager' }, schema: { tags, summary: 'Edit allow-listed fields (names the version read)', params: taskIdParams, body: updateTaskBody, response: { 200: task } } },
     async (req) => tasks().update(req.params.id, req.body, actorOf(req)),
   );
 
   app.delete(
     '/api/tasks/:id',
-    { schema: { tags, summary: 'Delete a task that is not running', params: taskIdParams } },
+    { config: { access: 'manager' }, schema: { tags, summary: 'Delete a task that is not running', params: taskIdParams } },
     async (req, reply) => {
       await tasks().delete(req.params.id, actorOf(req));
       return reply.code(204).send();
@@ -69,43 +69,43 @@ export const taskRoutes: FastifyPluginAsyncZod<{ resolve: () => TaskRoutesDeps }
 
   app.post(
     '/api/tasks/:id/cancel',
-    { schema: { tags, summary: 'Cancel (stops its run)', params: taskIdParams, body: cancelTaskBody.nullish(), response: { 200: task } } },
+    { config: { access: 'manager' }, schema: { tags, summary: 'Cancel (stops its run)', params: taskIdParams, body: cancelTaskBody.nullish(), response: { 200: task } } },
     async (req) => tasks().cancel(req.params.id, req.body ?? {}, actorOf(req)),
   );
 
   app.post(
     '/api/tasks/:id/resolve',
-    { schema: { tags, summary: 'Accept a completed task', params: taskIdParams, body: resolveTaskBody.nullish(), response: { 200: task } } },
+    { config: { access: 'manager' }, schema: { tags, summary: 'Accept a completed task', params: taskIdParams, body: resolveTaskBody.nullish(), response: { 200: task } } },
     async (req) => tasks().resolve(req.params.id, req.body ?? {}, actorOf(req)),
   );
 
   app.post(
     '/api/tasks/:id/reopen',
-    { schema: { tags, summary: 'Reject a result with a reason; the task runs again', params: taskIdParams, body: reopenTaskBody.nullish(), response: { 200: task } } },
+    { config: { access: 'manager' }, schema: { tags, summary: 'Reject a result with a reason; the task runs again', params: taskIdParams, body: reopenTaskBody.nullish(), response: { 200: task } } },
     async (req) => tasks().reopen(req.params.id, req.body ?? {}, actorOf(req)),
   );
 
   app.get(
     '/api/tasks/:id/comments',
-    { schema: { tags, summary: 'Comments, oldest first', params: taskIdParams, response: { 200: taskCommentList } } },
+    { config: { access: 'viewer' }, schema: { tags, summary: 'Comments, oldest first', params: taskIdParams, response: { 200: taskCommentList } } },
     async (req) => ({ items: await tasks().comments(req.params.id) }),
   );
 
   app.post(
     '/api/tasks/:id/comments',
-    { schema: { tags, summary: 'Add a comment', params: taskIdParams, body: taskCommentBody, response: { 201: taskComment } } },
+    { config: { access: 'manager' }, schema: { tags, summary: 'Add a comment', params: taskIdParams, body: taskCommentBody, response: { 201: taskComment } } },
     async (req, reply) => reply.code(201).send(await tasks().addComment(req.params.id, req.body, actorOf(req))),
   );
 
   app.get(
     '/api/tasks/:id/timeline',
-    { schema: { tags, summary: 'Status changes: who, when, why', params: taskIdParams, response: { 200: taskTimeline } } },
+    { config: { access: 'viewer' }, schema: { tags, summary: 'Status changes: who, when, why', params: taskIdParams, response: { 200: taskTimeline } } },
     async (req) => ({ items: await tasks().timeline(req.params.id) }),
   );
 
   app.get(
     '/api/tasks/:id/runs',
-    { schema: { tags, summary: 'Runs of the task, newest first', params: taskIdParams, querystring: taskRunsQuery, response: { 200: runList } } },
+    { config: { access: 'viewer' }, schema: { tags, summary: 'Runs of the task, newest first', params: taskIdParams, querystring: taskRunsQuery, response: { 200: runList } } },
     async (req) => tasks().runs(req.params.id, req.query),
   );
 };

@@ -1,0 +1,78 @@
+/**
+ * LeaderLock for embedded mode: an exclusive SQLite lock on a small lock file in DATA_DIR, held by
+ * one open connection (`locking_mode = EXCLUSIVE`: after its first write the connection keeps the
+ * file's write lock until it closes). The operating system drops the lock when the process dies,
+ * so a crashed process frees it like a dropped PostgreSQL session would. Embedded mode is one
+ * process, which therefore always leads; the lock guards against a second process started by
+ * mistake on the same DATA_DIR, which then does not lead (and says so).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { LeaderLock } from '../../ports/leader-lock.js';
+import type { Logger } from '../../ports/logger.js';
+
+export interface SqliteFileLeaderLockOptions {
+  name: string;
+  /** The lock file, e.g. `${DATA_DIR}/locks/leader-memory-cleanup.lock` (its folder is created). */
+  file: string;
+  logger: Logger;
+}
+
+export class SqliteFileLeaderLock implements LeaderLock {
+  readonly name: string;
+  #db: Database.Database | null = null;
+  #warned = false;
+
+  constructor(private readonly options: SqliteFileLeaderLockOptions) {
+    this.name = options.name;
+  }
+
+  get isLeader(): boolean {
+    return this.#db !== null;
+  }
+
+  acquire(): Promise<boolean> {
+    if (this.#db !== null) return Promise.resolve(true);
+    let db: Database.Database | null = null;
+    try {
+      mkdirSync(dirname(this.options.file), { recursive: true });
+      db = new Database(this.options.file, { timeout: 0 });
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.pragma('journal_mode = DELETE');
+      // The write takes the file's exclusive lock; EXCLUSIVE locking mode keeps it after commit.
+      db.exec('begin exclusive');
+      db.exec('create table if not exists leader (id integer primary key check (id = 1), pid integer not null, since text not null)');
+      db.prepare('insert into leader (id, pid, since) values (1, ?, ?) on conflict (id) do update set pid = excluded.pid, since = excluded.since').run(
+        process.pid,
+        new Date().toISOString(),
+      );
+      db.exec('commit');
+      this.#db = db;
+      this.#warned = false;
+      this.options.logger.info({ lock: this.name }, 'leadership taken');
+      return Promise.resolve(true);
+    } catch (err) {
+      if (db?.inTransaction) db.exec('rollback');
+      db?.close();
+      if (!this.#warned) {
+        this.#warned = true;
+        this.options.logger.warn(
+          { err, lock: this.name, file: this.options.file },
+          'another process holds the leader lock on this DATA_DIR; embedded mode expects one process per DATA_DIR',
+        );
+      }
+      return Promise.resolve(false);
+    }
+  }
+
+  release(): Promise<void> {
+    const db = this.#db;
+    this.#db = null;
+    if (db !== null) {
+      db.close();
+      this.options.logger.info({ lock: this.name }, 'leadership released');
+    }
+    return Promise.resolve();
+  }
+}

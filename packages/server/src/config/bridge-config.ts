@@ -1,0 +1,81 @@
+/**
+ * The API bridge's slice of the configuration (docs/bridge.md, docs/configuration.md): where agents
+ * reach the MCP endpoint, how long a question to a human may wait, and the alert rules and
+ * webhooks. Built from the parsed environment by load-config.ts.
+ */
+import { createHash } from 'node:crypto';
+import type { ParsedEnv } from './env-schema.js';
+
+export interface AlertWebhookTarget {
+  /** Stable id of the URL (a hash prefix), stored with deliveries instead of the URL. */
+  id: string;
+  /** The URL's origin, safe to show (the path of a webhook URL is its secret). */
+  origin: string;
+  /** The full URL. Named "secret" so the System page and logs redact it. */
+  secretUrl: string;
+}
+
+export interface BridgeConfig {
+  /**
+   * Base URL agents use for the MCP endpoint (`<base>/mcp/runs/<runId>`); null = API_BRIDGE_URL
+   * when set, else this server's own listening address.
+   */
+  mcpBaseUrl: string | null;
+  /** How long `request_human_input` waits for an answer. @default 1 h */
+  inputTimeoutMs: number;
+  /** How long a tool approval (approve_tool_use) waits for a decision before it is denied. @default 10 min */
+  approvalTimeoutMs: number;
+}
+
+export interface AlertsConfig {
+  /** How often the rules are evaluated. @default 30 s */
+  evaluateEveryMs: number;
+  /** A running run silent this long (and not waiting for a human) is stuck. @default 15 min */
+  stuckRunAfterMs: number;
+  /** This many failed finished runs in a row raise `failure_streak`. @default 3 */
+  failureStreak: number;
+  /** Work waiting for an employee whose slots are all busy, from this many tasks. @default 5 */
+  workloadBacklog: number;
+  /** Team-wide daily budget (UTC day); null = only employees' own budgets. */
+  dailyBudgetUsd: number | null;
+  webhooks: {
+    targets: AlertWebhookTarget[];
+    /** HMAC-SHA256 key of the signature header; null only when no webhook is configured. */
+    signingSecret: string | null;
+    maxAttempts: number;
+    /** First retry delay, doubling per attempt (capped at 1 h). @default 5 s */
+    backoffMs: number;
+    /** Per-attempt timeout. @default 10 s */
+    timeoutMs: number;
+  };
+}
+
+export const webhookTargetId = (url: string): string => createHash('sha256').update(url).digest('hex').slice(0, 16);
+
+export function bridgeConfigFrom(e: ParsedEnv): { bridge: BridgeConfig; alerts: AlertsConfig } {
+  const need = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`config: ${name} has no default`);
+    return value;
+  };
+  return {
+    bridge: {
+      mcpBaseUrl: e.BRIDGE_MCP_URL ?? null,
+      inputTimeoutMs: need(e.BRIDGE_INPUT_TIMEOUT, 'BRIDGE_INPUT_TIMEOUT'),
+      approvalTimeoutMs: need(e.BRIDGE_APPROVAL_TIMEOUT, 'BRIDGE_APPROVAL_TIMEOUT'),
+    },
+    alerts: {
+      evaluateEveryMs: need(e.ALERT_EVAL_INTERVAL, 'ALERT_EVAL_INTERVAL'),
+      stuckRunAfterMs: need(e.ALERT_STUCK_RUN_AFTER, 'ALERT_STUCK_RUN_AFTER'),
+      failureStreak: need(e.ALERT_FAILURE_STREAK, 'ALERT_FAILURE_STREAK'),
+      workloadBacklog: need(e.ALERT_WORKLOAD_BACKLOG, 'ALERT_WORKLOAD_BACKLOG'),
+      dailyBudgetUsd: e.ALERT_DAILY_BUDGET_USD ?? null,
+      webhooks: {
+        targets: (e.ALERT_WEBHOOK_URLS ?? []).map((url) => ({ id: webhookTargetId(url), origin: new URL(url).origin, secretUrl: url })),
+        signingSecret: e.ALERT_WEBHOOK_SECRET ?? null,
+        maxAttempts: need(e.ALERT_WEBHOOK_MAX_ATTEMPTS, 'ALERT_WEBHOOK_MAX_ATTEMPTS'),
+        backoffMs: need(e.ALERT_WEBHOOK_BACKOFF, 'ALERT_WEBHOOK_BACKOFF'),
+        timeoutMs: need(e.ALERT_WEBHOOK_TIMEOUT, 'ALERT_WEBHOOK_TIMEOUT'),
+      },
+    },
+  };
+}

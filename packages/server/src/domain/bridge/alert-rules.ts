@@ -1,0 +1,181 @@
+/**
+ * The alert rules (pure): from measured facts to the conditions that hold now, each with its
+ * de-duplication key. The alert service opens an alert for a new key and resolves the alert of a
+ * key that no longer appears. Rules (thresholds from ALERT_* configuration):
+ *  - critical_workload:<employee>: an active employee's slots are all in use and at least
+ *    `workloadBacklog` queued tasks are explicitly assigned to them;
+ *    critical_workload:team: every active employee is full and at least `workloadBacklog` queued
+ *    tasks have no explicit assignee;
+ *  - stuck_run:<run>: a starting/running run with no output for `stuckRunAfterMs`, unless it is
+ *    waiting for a human (a pending input request);
+ *  - failure_streak:<employee>: the last `failureStreak` finished runs all failed, timed out or
+ *    were lost;
+ *  - budget_exceeded:<employee>: today's cost (UTC day) is over the employee's budgetUsdPerDay;
+ *    budget_exceeded:team: over ALERT_DAILY_BUDGET_USD;
+ *  - dependency_down:<name>: a /health dependency is down (critical when it is required).
+ */
+import type { AlertKind, AlertSeverity, DependencyHealth, RunStatus } from '@dash/shared';
+import type { AlertFactsSnapshot } from '../../ports/alert-facts.js';
+
+export interface AlertThresholds {
+  stuckRunAfterMs: number;
+  failureStreak: number;
+  workloadBacklog: number;
+  dailyBudgetUsd: number | null;
+  /**
+   * BUDGET_SOFT_RATIO: a warning `budget_exceeded` alert (key `budget_soft:<employee|team>`) once
+   * today's spend reaches this share of a budget and while it is still within it; absent = none.
+   */
+  budgetSoftRatio?: number;
+}
+
+export interface AlertCondition {
+  key: string;
+  kind: AlertKind;
+  severity: AlertSeverity;
+  title: string;
+  message: string;
+  subject: Record<string, unknown>;
+}
+
+export interface AlertInputs {
+  facts: AlertFactsSnapshot;
+  dependencies: readonly DependencyHealth[];
+  /** Runs waiting for a human answer. */
+  waitingForInput: ReadonlySet<string>;
+  nowMs: number;
+}
+
+const FAILED: ReadonlySet<RunStatus> = new Set(['failed', 'timed_out', 'lost']);
+
+const minutes = (ms: number): string => `${Math.max(1, Math.round(ms / 60_000))} min`;
+const usd = (n: number): string => `$${n.toFixed(2)}`;
+
+export function alertConditions(inputs: AlertInputs, t: AlertThresholds): AlertCondition[] {
+  const { facts } = inputs;
+  const out: AlertCondition[] = [];
+  const active = facts.employees.filter((e) => e.status === 'active');
+  const busy = (id: string): number => facts.activeRuns.get(id) ?? 0;
+
+  for (const e of active) {
+    const waiting = facts.queuedFor.get(e.id) ?? 0;
+    if (busy(e.id) >= e.slotsMax && waiting >= t.workloadBacklog) {
+      out.push({
+        key: `critical_workload:${e.id}`,
+        kind: 'critical_workload',
+        severity: 'critical',
+        title: `${e.name} is overloaded`,
+        message: `All ${e.slotsMax} slots of ${e.name} (${e.id}) are busy and ${waiting} queued tasks wait for them.`,
+        subject: { employeeId: e.id, slotsMax: e.slotsMax, slotsUsed: busy(e.id), queued: waiting },
+      });
+    }
+  }
+  if (active.length > 0 && active.every((e) => busy(e.id) >= e.slotsMax) && facts.queuedUnassigned >= t.workloadBacklog) {
+    out.push({
+      key: 'critical_workload:team',
+      kind: 'critical_workload',
+      severity: 'critical',
+      title: 'The whole team is busy',
+      message: `Every active employee is at capacity and ${facts.queuedUnassigned} queued tasks wait for anyone.`,
+      subject: { activeEmployees: active.length, queued: facts.queuedUnassigned },
+    });
+  }
+
+  for (const run of facts.silentRuns) {
+    if (inputs.waitingForInput.has(run.runId)) continue;
+    const silentMs = inputs.nowMs - Date.parse(run.lastActivityAt);
+    if (silentMs < t.stuckRunAfterMs) continue;
+    out.push({
+      key: `stuck_run:${run.runId}`,
+      kind: 'stuck_run',
+      severity: 'warning',
+      title: 'A run looks stuck',
+      message: `Run ${run.runId}${run.employeeId ? ` of ${run.employeeId}` : ''} has shown no activity for ${minutes(silentMs)}.`,
+      subject: { runId: run.runId, employeeId: run.employeeId, taskId: run.taskId, lastActivityAt: run.lastActivityAt },
+    });
+  }
+
+  for (const [employeeId, statuses] of facts.recentOutcomes) {
+    const latest = statuses.slice(0, t.failureStreak);
+    if (latest.length < t.failureStreak || !latest.every((s) => FAILED.has(s))) continue;
+    out.push({
+      key: `failure_streak:${employeeId}`,
+      kind: 'failure_streak',
+      severity: 'critical',
+      title: `${employeeId} keeps failing`,
+      message: `The last ${t.failureStreak} finished runs of ${employeeId} failed (${latest.join(', ')}).`,
+      subject: { employeeId, streak: t.failureStreak, statuses: latest },
+    });
+  }
+
+  for (const e of facts.employees) {
+    const spent = facts.costSince.get(e.id) ?? 0;
+    if (e.budgetUsdPerDay === null || spent <= e.budgetUsdPerDay) continue;
+    out.push({
+      key: `budget_exceeded:${e.id}`,
+      kind: 'budget_exceeded',
+      severity: 'critical',
+      title: `${e.name} is over budget`,
+      message: `${e.name} (${e.id}) spent ${usd(spent)} today, over the daily budget of ${usd(e.budgetUsdPerDay)}.`,
+      subject: { employeeId: e.id, spentUsd: spent, budgetUsd: e.budgetUsdPerDay },
+    });
+  }
+  const teamSpent = facts.costSince.get('*') ?? 0;
+  if (t.dailyBudgetUsd !== null && teamSpent > t.dailyBudgetUsd) {
+    out.push({
+      key: 'budget_exceeded:team',
+      kind: 'budget_exceeded',
+      severity: 'critical',
+      title: 'The team is over budget',
+      message: `The team spent ${usd(teamSpent)} today, over ALERT_DAILY_BUDGET_USD (${usd(t.dailyBudgetUsd)}).`,
+      subject: { spentUsd: teamSpent, budgetUsd: t.dailyBudgetUsd },
+    });
+  }
+
+  out.push(...softBudgetConditions(facts, t));
+
+  for (const dep of inputs.dependencies) {
+    if (dep.status !== 'down') continue;
+    out.push({
+      key: `dependency_down:${dep.name}`,
+      kind: 'dependency_down',
+      severity: dep.required ? 'critical' : 'warning',
+      title: `${dep.name} is down`,
+      message: `The ${dep.required ? 'required' : 'optional'} dependency ${dep.name} (${dep.kind}) does not answer${dep.detail ? `: ${dep.detail}` : ''}.`,
+      subject: { dependency: dep.name, kind: dep.kind, required: dep.required, detail: dep.detail },
+    });
+  }
+  return out;
+}
+
+/** Spend at or over the soft share of a budget but not over the budget (then the hard alert holds). */
+function softBudgetConditions(facts: AlertFactsSnapshot, t: AlertThresholds): AlertCondition[] {
+  const ratio = t.budgetSoftRatio;
+  if (ratio === undefined || ratio >= 1) return [];
+  const out: AlertCondition[] = [];
+  const near = (spent: number, budget: number): boolean => spent >= budget * ratio && spent <= budget;
+  for (const e of facts.employees) {
+    const spent = facts.costSince.get(e.id) ?? 0;
+    if (e.budgetUsdPerDay === null || !near(spent, e.budgetUsdPerDay)) continue;
+    out.push({
+      key: `budget_soft:${e.id}`,
+      kind: 'budget_exceeded',
+      severity: 'warning',
+      title: `${e.name} is near budget`,
+      message: `${e.name} (${e.id}) spent ${usd(spent)} today, ${Math.round(ratio * 100)}% or more of the daily budget of ${usd(e.budgetUsdPerDay)}.`,
+      subject: { employeeId: e.id, spentUsd: spent, budgetUsd: e.budgetUsdPerDay, softRatio: ratio },
+    });
+  }
+  const teamSpent = facts.costSince.get('*') ?? 0;
+  if (t.dailyBudgetUsd !== null && near(teamSpent, t.dailyBudgetUsd)) {
+    out.push({
+      key: 'budget_soft:team',
+      kind: 'budget_exceeded',
+      severity: 'warning',
+      title: 'The team is near budget',
+      message: `The team spent ${usd(teamSpent)} today, ${Math.round(ratio * 100)}% or more of the daily budget of ${usd(t.dailyBudgetUsd)}.`,
+      subject: { spentUsd: teamSpent, budgetUsd: t.dailyBudgetUsd, softRatio: ratio },
+    });
+  }
+  return out;
+}

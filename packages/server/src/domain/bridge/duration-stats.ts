@@ -1,0 +1,12 @@
+/** Count, mean and nearest-rank percentiles of durations in seconds; nulls when there are none. */
+import type { DurationStats } from '@dash/shared';
+
+const round = (n: number): number => Math.round(n * 1000) / 1000;
+
+export function durationStats(seconds: readonly number[]): DurationStats {
+  if (seconds.length === 0) return { count: 0, avgSeconds: null, p50Seconds: null, p90Seconds: null };
+  const sorted = [...seconds].sort((a, b) => a - b);
+  const rank = (p: number): number => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
+  const sum = sorted.reduce((a, b) => a + b, 0);
+  return { count: sorted.length, avgSeconds: round(sum / sorted.length), p50Seconds: round(rank(0.5)), p90Seconds: round(rank(0.9)) };
+}

@@ -1,0 +1,39 @@
+/**
+ * The JSON body of an alert webhook: compatible with Slack incoming webhooks (`text` is the
+ * notification fallback, `blocks` the rich layout; Slack ignores the other keys) and carrying the
+ * alert itself for other receivers. Built fresh for each attempt from the stored alert.
+ */
+import type { Alert, AlertDeliveryEvent } from '@dash/shared';
+
+export interface WebhookPayload {
+  text: string;
+  blocks: unknown[];
+  event: AlertDeliveryEvent;
+  alert: Alert;
+}
+
+const MARK: Record<string, string> = { critical: ':red_circle:', warning: ':large_yellow_circle:', resolved: ':white_check_mark:' };
+
+/** Slack mrkdwn treats &, < and > as control characters. */
+const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function webhookPayload(alert: Alert, event: AlertDeliveryEvent): WebhookPayload {
+  const resolved = event === 'resolved';
+  const mark = resolved ? MARK.resolved : MARK[alert.severity];
+  const headline = resolved
+    ? `Resolved${alert.resolvedBy && alert.resolvedBy !== 'auto' ? ` by ${alert.resolvedBy}` : ''}: ${alert.title}`
+    : `[${alert.severity}] ${alert.title}`;
+  const when = resolved ? (alert.resolvedAt ?? alert.lastSeenAt) : alert.openedAt;
+  return {
+    text: `${mark} ${escape(headline)}: ${escape(alert.message)}`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `${mark} *${escape(headline)}*\n${escape(alert.message)}` } },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: `${alert.kind} · key \`${escape(alert.key)}\` · ${when}` }],
+      },
+    ],
+    event,
+    alert,
+  };
+}

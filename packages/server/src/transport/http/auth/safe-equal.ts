@@ -1,0 +1,9 @@
+/** Constant-time comparison of two strings (length differences compare unequal). */
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+export function safeEqualText(a: string, b: string): boolean {
+  if (b.length === 0) return false;
+  const left = createHash('sha256').update(a).digest();
+  const right = createHash('sha256').update(b).digest();
+  return timingSafeEqual(left, right);
+}

@@ -1,0 +1,4 @@
+/** The workflow engine suite on a SQLite file (workflows-engine-suite.ts). */
+import { defineWorkflowEngineSuite } from './workflows-engine-suite.js';
+
+defineWorkflowEngineSuite('sqlite');
