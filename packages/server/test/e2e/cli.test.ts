@@ -123,6 +123,10 @@ describe('dashboard CLI against a real server', () => {
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('TASK_NOT_FOUND');
 
+    const workflow = await cli(['workflows', 'start', '--template', 'no_such_template', '--title', 'Ship', '--request', 'Ship the export']);
+    expect(workflow.code).toBe(3);
+    expect(workflow.stderr).toContain('WORKFLOW_TEMPLATE_NOT_FOUND');
+
     const usage = await cli(['tasks', 'create', '--title', 'No description']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('description');

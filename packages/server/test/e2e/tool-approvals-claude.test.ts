@@ -6,14 +6,18 @@
  * `tool_approval`, and a manager decides over REST:
  *  - allow → the command runs (its file exists) and the model sees its output;
  *  - deny with a note → nothing runs, the model sees the denial with the note, the run ends cleanly;
+ *  - allow from the run page in a real browser (Chromium): "Needs approval" with the tool and its
+ *    input, the Approve button → the command runs;
  *  - nobody decides within BRIDGE_APPROVAL_TIMEOUT (second server, 1 s) → denied, the request expired.
  */
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inputRequestList, task as taskSchema, type InputRequest, type Task } from '@dash/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnthropicStub } from '../support/anthropic-stub/anthropic-stub.js';
+import { eventually, launchBrowser } from '../support/browser.js';
 import { CLAUDE_BIN, claudeCliEnv } from '../support/anthropic-stub/cli-env.js';
 import { toolResultsOf } from '../support/anthropic-stub/inspect.js';
 import { textTurn, toolUseTurn } from '../support/anthropic-stub/script.js';
@@ -23,6 +27,7 @@ import { killAllServers, startServer, type SpawnedServer } from '../support/serv
 import { makeTempDir, type TempDir } from '../support/temp-dir.js';
 
 const EMPLOYEE = 'emp_401';
+const WEB_INDEX = fileURLToPath(new URL('../../../web/dist/index.html', import.meta.url));
 
 interface Setup {
   server: SpawnedServer;
@@ -169,6 +174,36 @@ describe('tool approvals: the real Claude Code CLI asks a manager through --perm
     expect(results[0]!.text).toContain('Not on the shared disk, please.');
     expect((await requestsOf(s.server, runId))[0]).toMatchObject({ status: 'answered', decision: 'deny', answer: 'Not on the shared disk, please.' });
   });
+  it('is approved from the run page in a browser', async () => {
+    expect(existsSync(WEB_INDEX), `${WEB_INDEX} is missing: build the web app first (npm run build -w @dash/web)`).toBe(true);
+    const file = join(s.out.path, 'approved-in-browser.txt');
+    const command = `echo clicked > ${file}`;
+    s.stub.setScript({ turns: [toolUseTurn('Bash', { command, description: 'Write a file' }, { id: 'toolu_browser_1' }), textTurn('Done.')] });
+    const created = await createTask(s.server, 'Approve in the browser');
+    const runId = await runIdOf(s.server, created.id);
+    await pendingApproval(s.server, runId);
+
+    const browser = await launchBrowser();
+    try {
+      await browser.signIn(s.server);
+      await browser.context.setExtraHTTPHeaders(s.server.authHeaders());
+      const page = await browser.newPage();
+      await page.goto(`${s.server.url}/runs/${runId}`);
+      const card = page.locator('[data-test^="approval-request-"]');
+      await card.waitFor({ timeout: 30_000 });
+      expect(await card.textContent()).toContain('Needs approval');
+      expect(await page.locator('[data-test="approval-tool"]').textContent()).toBe('Bash');
+      expect(await page.locator('[data-test="approval-input"]').textContent()).toContain(command);
+      await page.locator('[data-test="approval-allow"]').click();
+      await eventually('the approval to close on the page', () => card.count(), (n) => n === 0);
+    } finally {
+      await browser.close();
+    }
+    const task = await finished(s.server, created.id);
+    expect(task.status).toBe('completed');
+    expect((await readFile(file, 'utf8')).trim()).toBe('clicked');
+    expect((await requestsOf(s.server, runId))[0]).toMatchObject({ status: 'answered', decision: 'allow' });
+  }, 120_000);
 });
 
 describe('tool approvals: nobody decides in time', () => {

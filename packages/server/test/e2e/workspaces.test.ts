@@ -5,20 +5,24 @@
  * command run; the diff (paged) shows what the agent wrote; commit, then merge into the base (a
  * merge commit when the base moved; fast-forward only is refused then), verified with git log; a
  * conflicting merge changes nothing and the workspace can be discarded. Bad requests create nothing.
+ * In a real browser the task page's Workspace panel loads the diff on demand, commits and merges.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { run as runSchema, task as taskSchema, taskList, taskWorkspace, workspaceDiff, type Task, type TaskWorkspace } from '@dash/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_AGENT } from '../fixtures/fake-agent/fake-agent-runner.js';
+import { eventually, launchBrowser } from '../support/browser.js';
 import { fakeScript, teamMember, teamRegistry } from '../support/core-loop-harness.js';
 import { makeRegistryFixture, type RegistryFixture } from '../support/employee-registry-fixture.js';
 import { killAllServers, startServer, type SpawnedServer } from '../support/server-process.js';
 import { makeTempDir, type TempDir } from '../support/temp-dir.js';
 
 const EMPLOYEE = 'emp_601';
+const WEB_INDEX = fileURLToPath(new URL('../../../web/dist/index.html', import.meta.url));
 const IDENTITY = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.com' };
 
 describe('isolated task workspaces (git worktrees)', () => {
@@ -189,4 +193,40 @@ describe('isolated task workspaces (git worktrees)', () => {
     expect(git('branch', '--list', `task/${task.id}`)).toBe('');
     expect((await api('GET', `/api/tasks/${task.id}/workspace/diff`)).json).toMatchObject({ error: { code: 'WORKSPACE_CLOSED' } });
   });
+
+  it('shows the diff on the task page and commits and merges from there (browser)', async () => {
+    expect(existsSync(WEB_INDEX), `${WEB_INDEX} is missing: build the web app first (npm run build -w @dash/web)`).toBe(true);
+    const created = await workspaceTask('Docs from the UI', { repo: 'demo', base: 'main' }, [{ writeFile: { path: 'docs/ui.md', content: 'written for the browser test\n' } }]);
+    const task = await finished(created.id);
+    expect(task.status).toBe('completed');
+
+    const browser = await launchBrowser();
+    try {
+      await browser.signIn(server);
+      await browser.context.setExtraHTTPHeaders(server.authHeaders());
+      const page = await browser.newPage();
+      const diffRequests: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/workspace/diff')) diffRequests.push(r.url());
+      });
+      await page.goto(`${server.url}/tasks/${task.id}`);
+      await page.locator('[data-test="workspace-panel"]').waitFor({ timeout: 30_000 });
+      expect((await page.locator('[data-test="workspace-status"]').textContent())?.trim()).toBe('ready');
+      expect(diffRequests).toEqual([]); // lazy: nothing until asked
+      await page.locator('[data-test="workspace-diff-toggle"]').click();
+      const patch = page.locator('[data-test="patch-docs/ui.md"]');
+      await patch.waitFor({ timeout: 30_000 });
+      expect(await patch.textContent()).toContain('+written for the browser test');
+
+      await page.locator('[data-test="workspace-message"]').fill('Docs written from the UI');
+      await page.locator('[data-test="workspace-commit"]').click();
+      await eventually('the commit', async () => git('log', '--format=%s', `task/${task.id}`), (log) => log.split('\n')[0] === 'Docs written from the UI');
+      await page.locator('[data-test="workspace-merge"]').click();
+      await eventually('the merged status', async () => (await page.locator('[data-test="workspace-status"]').textContent())?.trim(), (t) => t === 'merged');
+    } finally {
+      await browser.close();
+    }
+    expect(git('log', '--format=%s', 'main').split('\n')).toContain('Docs written from the UI');
+    expect(await readFile(join(repo, 'docs', 'ui.md'), 'utf8')).toBe('written for the browser test\n');
+  }, 120_000);
 });

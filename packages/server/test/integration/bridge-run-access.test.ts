@@ -83,6 +83,8 @@ describe('MCP access of a run', () => {
     const run = await runService.start({ runtime: 'claude-code', prompt: scripted('wait', { steps: [{ hang: true }] }), allowedTools: ['Read'], employeeId: 'emp_001' });
     const spec = specs.at(-1);
     expect(spec?.allowedTools).toEqual(['Read', 'mcp__dashboard']);
+    // Not in bypass mode: the permission prompts go to a manager.
+    expect(spec?.permissionPromptTool).toBe('mcp__dashboard__approve_tool_use');
     const path = spec?.mcpConfigPath ?? '';
     expect(((await stat(path)).mode & 0o777).toString(8)).toBe('600');
     expect(((await stat(dirname(path))).mode & 0o777).toString(8)).toBe('700');
@@ -103,6 +105,13 @@ describe('MCP access of a run', () => {
     await expect(stat(path)).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(tokens.verify(token, run.id)).rejects.toMatchObject({ code: 'MCP_TOKEN_EXPIRED' });
     expect(await outcome).toMatchObject({ status: 'cancelled', request: { status: 'cancelled', question: 'Which port?' } });
+  });
+
+  it('routes no permission prompts for a run in bypassPermissions mode', async () => {
+    const run = await runService.start({ runtime: 'claude-code', prompt: scripted('done', { steps: [] }), permissionMode: 'bypassPermissions', employeeId: 'emp_001' });
+    expect(specs.at(-1)?.mcpConfigPath).toBeDefined();
+    expect(specs.at(-1)?.permissionPromptTool).toBeUndefined();
+    await runService.waitFor(run.id);
   });
 
   it('gives other runtimes nothing', async () => {

@@ -114,6 +114,9 @@ describe('Run page', () => {
         createdAt: '2025-01-01T10:00:30.000Z',
         expiresAt: '2025-01-01T11:00:30.000Z',
         closedAt: null,
+        kind: 'question',
+        tool: null,
+        decision: null,
       },
     ];
     const { sut } = await openRun();

@@ -38,6 +38,7 @@ describe('buildClaudeArgs', () => {
         permissionMode: 'acceptEdits',
         resumeSessionId: '7089f4d6-e583-4500-bd3d-6e54b4ca5422',
         mcpConfigPath: '/tmp/run-1/mcp.json',
+        permissionPromptTool: 'mcp__dashboard__approve_tool_use',
       }),
     );
     expect(args.slice(BASE_ARGS.length)).toEqual([
@@ -49,6 +50,7 @@ describe('buildClaudeArgs', () => {
       '--permission-mode=acceptEdits',
       '--resume=7089f4d6-e583-4500-bd3d-6e54b4ca5422',
       '--mcp-config=/tmp/run-1/mcp.json',
+      '--permission-prompt-tool=mcp__dashboard__approve_tool_use',
     ]);
   });
 
