@@ -69,7 +69,7 @@ describe('SQLite task tables', () => {
       const migrator = new Migrator({ db, provider: migrationProvider('sqlite') });
       const tables = async (): Promise<string[]> =>
         (await db.introspection.getTables()).map((t) => t.name).filter((n) => n.startsWith('task')).sort();
-      expect(await tables()).toEqual(['task_comments', 'task_dependencies', 'task_labels', 'task_memory_uses', 'task_memory_writes', 'task_timeline', 'tasks']);
+      expect(await tables()).toEqual(['task_comments', 'task_dependencies', 'task_labels', 'task_links', 'task_memory_uses', 'task_memory_writes', 'task_timeline', 'task_workspaces', 'tasks']);
 
       const down = await migrator.migrateTo('0003-employees');
       expect(down.error).toBeUndefined();
@@ -79,7 +79,7 @@ describe('SQLite task tables', () => {
 
       const up = await migrator.migrateToLatest();
       expect(up.error).toBeUndefined();
-      expect(await tables()).toEqual(['task_comments', 'task_dependencies', 'task_labels', 'task_memory_uses', 'task_memory_writes', 'task_timeline', 'tasks']);
+      expect(await tables()).toEqual(['task_comments', 'task_dependencies', 'task_labels', 'task_links', 'task_memory_uses', 'task_memory_writes', 'task_timeline', 'task_workspaces', 'tasks']);
     } finally {
       await db.destroy();
     }
