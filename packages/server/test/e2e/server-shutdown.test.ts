@@ -57,8 +57,9 @@ describe('graceful shutdown', () => {
     expect(server.logs().at(-1), server.stdout()).toMatchObject({ msg: 'shutdown complete', exitCode: 0 });
 
     // The last connection's close checkpoints the WAL and deletes it: nothing else is left but
-    // the memory service's generated key and its sqlite-vec index (closed the same way).
-    expect(readdirSync(dir).sort()).toEqual(['dashboard.sqlite', 'memory-vectors.sqlite', 'memory.key']);
+    // the memory service's generated key, its sqlite-vec index (closed the same way) and the
+    // leader-lock files (empty; the OS frees their locks when the process exits).
+    expect(readdirSync(dir).sort()).toEqual(['dashboard.sqlite', 'locks', 'memory-vectors.sqlite', 'memory.key']);
     const db = new Database(join(dir, 'dashboard.sqlite'), { readonly: true });
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -72,7 +72,8 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<TestB
   const problems: string[] = [];
   const watch = (page: Page): Page => {
     page.on('console', (message: ConsoleMessage) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      // The location names the resource for "Failed to load resource" errors, which have no URL in their text.
+      if (message.type() === 'error') problems.push(`console: ${message.text()} (${message.location().url})`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     return page;

@@ -37,6 +37,16 @@ export class HeldJobs {
     if (this.jobs.get(entry.job.id) === entry) this.jobs.delete(entry.job.id);
   }
 
+  /**
+   * Gives a hold up without touching the queue (used when the store failed half-way through
+   * handling the job): no more renewals, so the lease runs out and the queue delivers the job
+   * again (at-least-once); whoever claims it then re-checks its task.
+   */
+  abandon(entry: HeldJob): void {
+    entry.held = false;
+    this.release(entry);
+  }
+
   get size(): number {
     return this.jobs.size;
   }

@@ -13,7 +13,7 @@ import type { EventBus } from '../../ports/event-bus.js';
 import type { Logger } from '../../ports/logger.js';
 import type { RunEventRepository } from '../../ports/run-event-repository.js';
 import type { RunMetrics } from '../../ports/run-metrics.js';
-import { RunEventRing } from './ring-buffer.js';
+import { RingBudget, RunEventRing } from './ring-buffer.js';
 import { RunSubscription } from './run-subscription.js';
 
 export interface RunEventLogOptions {
@@ -26,6 +26,8 @@ export interface RunEventLogOptions {
   /** Ring buffer bounds per run. @default 5,000 events / 4 MiB */
   ringEvents: number;
   ringBytes: number;
+  /** Bytes all runs' rings may hold together (see RingBudget). @default 48 MiB */
+  ringTotalBytes: number;
   /** How long a finished run's ring stays in memory. @default 60 s */
   ringLingerMs: number;
 }
@@ -36,6 +38,7 @@ export const defaultRunEventLogOptions: RunEventLogOptions = {
   maxBatch: 500,
   ringEvents: 5_000,
   ringBytes: 4 * 1024 * 1024,
+  ringTotalBytes: 48 * 1024 * 1024,
   ringLingerMs: 60_000,
 };
 
@@ -71,6 +74,9 @@ interface RunLog {
   closing: boolean;
 }
 
+/** Under memory pressure a ring still serves this many recent events to a (re)joining viewer. */
+const RING_MIN_EVENTS = 200;
+
 export const runTopic = (runId: string): string => `run:${runId}`;
 
 export class RunEventLog {
@@ -80,6 +86,8 @@ export class RunEventLog {
   private readonly discarded = new Set<string>();
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly options: RunEventLogOptions;
+  /** Shared by every ring of this log (open and lingering runs). */
+  private readonly ringBudget: RingBudget;
 
   constructor(
     private readonly deps: {
@@ -92,6 +100,12 @@ export class RunEventLog {
     options: Partial<RunEventLogOptions> = {},
   ) {
     this.options = { ...defaultRunEventLogOptions, ...options };
+    this.ringBudget = new RingBudget(this.options.ringTotalBytes, RING_MIN_EVENTS);
+  }
+
+  /** Bytes the rings hold together (for tests and metrics). */
+  get ringBytesInUse(): number {
+    return this.ringBudget.used;
   }
 
   /** Prepares a run's log; seq continues after what the store already holds. */
@@ -109,7 +123,7 @@ export class RunEventLog {
       storedBytes,
       pending: [],
       writing: null,
-      ring: lingering?.ring ?? new RunEventRing(this.options.ringEvents, this.options.ringBytes),
+      ring: lingering?.ring ?? new RunEventRing(this.options.ringEvents, this.options.ringBytes, this.ringBudget),
       capped: storedBytes >= this.options.capBytes,
       dropped: { events: 0, bytes: 0, byType: {} },
       lastSummaryAt: this.deps.clock.now(),
@@ -209,7 +223,7 @@ export class RunEventLog {
     this.emitSummary(log);
     await this.flush(runId);
     this.runs.delete(runId);
-    const timer = setTimeout(() => this.lingering.delete(runId), this.options.ringLingerMs);
+    const timer = setTimeout(() => this.dropLingering(runId), this.options.ringLingerMs);
     timer.unref?.();
     this.lingering.set(runId, { ring: log.ring, timer });
     if (this.runs.size === 0) this.stopTimer();
@@ -220,7 +234,10 @@ export class RunEventLog {
    * which owns its sequence from now on. Later events for it are dropped quietly.
    */
   discard(runId: string): void {
-    if (!this.runs.delete(runId)) return;
+    const log = this.runs.get(runId);
+    if (!log) return;
+    this.runs.delete(runId);
+    log.ring.release();
     this.discarded.add(runId);
     if (this.runs.size === 0) this.stopTimer();
   }
@@ -263,8 +280,15 @@ export class RunEventLog {
   async stop(): Promise<void> {
     await this.flushAll();
     this.stopTimer();
-    for (const { timer } of this.lingering.values()) clearTimeout(timer);
-    this.lingering.clear();
+    for (const runId of [...this.lingering.keys()]) this.dropLingering(runId);
+  }
+
+  private dropLingering(runId: string): void {
+    const lingering = this.lingering.get(runId);
+    if (!lingering) return;
+    clearTimeout(lingering.timer);
+    lingering.ring.release();
+    this.lingering.delete(runId);
   }
 
   private ensureTimer(): void {
