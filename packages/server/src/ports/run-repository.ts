@@ -32,6 +32,8 @@ export interface RunPatch {
   startedAt?: string | null;
   endedAt?: string | null;
   nodeId?: string | null;
+  /** Set (never cleared) once the run's stored log hit the per-run cap (RUN_LOG_CAP_MB). */
+  logTruncated?: boolean;
 }
 
 export interface RunListFilter {

@@ -168,6 +168,13 @@ export function defineStoreContract(name: string, factory: () => Promise<StoreUn
         await expect(store.runs.update(run.id, {})).resolves.toEqual(ended);
       });
 
+      it('update sets logTruncated (a boolean on both stores)', async () => {
+        const run = await store.runs.create(newRun({}));
+        expect(run.logTruncated).toBe(false);
+        await expect(store.runs.update(run.id, { logTruncated: true })).resolves.toMatchObject({ logTruncated: true });
+        await expect(store.runs.get(run.id)).resolves.toMatchObject({ logTruncated: true });
+      });
+
       it('update of an unknown run throws RUN_NOT_FOUND', async () => {
         await expect(store.runs.update(uid('missing'), { status: 'running' })).rejects.toMatchObject({
           code: 'RUN_NOT_FOUND',

@@ -34,7 +34,8 @@ describe('runs API', () => {
 
   const memoryKey = Buffer.alloc(32, 9).toString('base64');
   beforeAll(async () => {
-    server = await startServer({ env: { ...agentEnv, MEMORY_ENCRYPTION_KEY: memoryKey } });
+    // A 1 MB log cap (the smallest setting) so one test can flood past it cheaply.
+    server = await startServer({ env: { ...agentEnv, MEMORY_ENCRYPTION_KEY: memoryKey, RUN_LOG_CAP_MB: '1' } });
   });
 
   it('describes the system without secrets', async () => {
@@ -69,6 +70,7 @@ describe('runs API', () => {
     const done = await waitForEnd(server, started.id);
     expect(done.status).toBe('succeeded');
     expect(done.eventCount).toBeGreaterThan(30);
+    expect(done.logTruncated).toBe(false);
 
     const first = runEventsPage.parse(await (await server.api(`/api/runs/${started.id}/events?limit=10`)).json());
     expect(first.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -87,6 +89,18 @@ describe('runs API', () => {
     expect(JSON.parse(lines.at(-1) ?? '{}').event.type).toBe('exit');
     const text = await (await server.api(`/api/runs/${started.id}/log?format=text`)).text();
     expect(text).toContain('assistant.text hello');
+  });
+
+  it('marks a run whose stored log hit the cap as logTruncated', async () => {
+    // ~1.4 MB of output against RUN_LOG_CAP_MB=1.
+    const res = await post(server, '/api/runs', {
+      runtime: 'claude-code',
+      prompt: scripted('flood', { steps: [{ emit: { count: 7000, bytes: 200 } }, { text: 'end of flood' }] }),
+    });
+    expect(res.status).toBe(201);
+    const done = await waitForEnd(server, run.parse(await res.json()).id, 60_000);
+    expect(done.status).toBe('succeeded');
+    expect(done.logTruncated).toBe(true);
   });
 
   it('stops a running agent and resumes a finished session by follow-up', async () => {

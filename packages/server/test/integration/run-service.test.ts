@@ -221,6 +221,8 @@ describe('RunService', () => {
     const events = await storedEvents(run.id);
     const types = events.map((e) => e.event.type);
     expect(types).toContain('log.truncated');
+    expect(done.logTruncated).toBe(true);
+    expect((await h.store.runs.get(run.id))?.logTruncated).toBe(true);
     expect(types).toContain('log.summary');
     expect(types.slice(-2)).toEqual(['result', 'exit']);
     const dropped = events.reduce((n, e) => n + (e.event.type === 'log.summary' ? e.event.droppedEvents : 0), 0);

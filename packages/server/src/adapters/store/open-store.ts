@@ -15,6 +15,7 @@ import { postgresClientConfig } from './postgres-connection.js';
 import { withPostgresMigrationLock } from './postgres-migration-lock.js';
 import type { StoreDatabase } from './schema.js';
 import { openSqliteDatabase } from './sqlite-database.js';
+import { withStatementCache } from './sqlite-statement-cache.js';
 import { SqliteEventWriter } from './sqlite-event-writer.js';
 import { SqliteImmediateDialect } from './sqlite-immediate-dialect.js';
 import { silentStoreLogger, type StoreLogger } from './store-logger.js';
@@ -50,7 +51,7 @@ async function openSqliteStore(file: string, logger: StoreLogger): Promise<Store
   } catch (err) {
     throw new AppError('STORE_UNAVAILABLE', { message: `Cannot open SQLite file ${file}: ${messageOf(err)}`, cause: err });
   }
-  const db = new Kysely<StoreDatabase>({ dialect: new SqliteImmediateDialect({ database }) });
+  const db = new Kysely<StoreDatabase>({ dialect: new SqliteImmediateDialect({ database: withStatementCache(database) }) });
   await migrateOrDestroy(db, () => migrateToLatest(db, 'sqlite', logger));
   // An in-memory database exists only on this connection: its appends stay on the main thread.
   if (file === ':memory:') return new KyselyStore('sqlite', db);

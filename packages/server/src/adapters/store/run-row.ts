@@ -81,5 +81,7 @@ export function patchToRow(patch: RunPatch): Updateable<RunsTable> {
   if (patch.startedAt !== undefined) row.started_at = toStoredIsoOrNull(patch.startedAt);
   if (patch.endedAt !== undefined) row.ended_at = toStoredIsoOrNull(patch.endedAt);
   if (patch.nodeId !== undefined) row.node_id = patch.nodeId;
+  // As 1/0: better-sqlite3 cannot bind booleans; PostgreSQL reads '1'/'0' as boolean.
+  if (patch.logTruncated !== undefined) row.log_truncated = patch.logTruncated ? 1 : 0;
   return row;
 }

@@ -65,7 +65,7 @@ import type { TaskMetrics } from '../../ports/task-metrics.js';
 import type { TaskRepository } from '../../ports/task-repository.js';
 import type { RunService } from '../runs/run-service.js';
 import { EMPLOYEES_TOPIC, TASKS_TOPIC } from '../tasks/bus-topics.js';
-import type { TaskFlow } from '../tasks/task-flow.js';
+import type { MoveOptions, TaskFlow } from '../tasks/task-flow.js';
 import { taskIdOfJob } from '../tasks/task-job.js';
 import { Capacity, type LiveRunRef } from './capacity.js';
 import { HeldJobs, type HeldJob } from './held-jobs.js';
@@ -428,6 +428,19 @@ export class Dispatcher {
    */
   private async accept(job: ClaimedJob, task: Task | null, existing?: HeldJob): Promise<Parked | null> {
     const held = existing ?? this.held.hold(job);
+    try {
+      return await this.acceptHeld(job, task, held);
+    } catch (err) {
+      // Contract: a job we hold is parked, live, or finished. A store/queue error half-way (the
+      // run read, the settle's writes) leaves none of these, so the hold is abandoned: its lease
+      // runs out and the queue delivers the job again to whoever re-checks the task then.
+      this.deps.logger.warn({ err, jobId: job.id }, 'checking a claimed task job failed; letting its lease run out');
+      this.held.abandon(held);
+      return null;
+    }
+  }
+
+  private async acceptHeld(job: ClaimedJob, task: Task | null, held: HeldJob): Promise<Parked | null> {
     if (task === null) {
       await this.settlement.endJob(held, 'complete');
       return null;
@@ -498,12 +511,23 @@ export class Dispatcher {
     }
     const memoryFacts = recall?.note ? { memory: recall.note } : {};
     this.parked.delete(held.job.id);
-    const running = await this.deps.flow.move(task, 'running', {
-      actor: 'dispatcher',
-      reason: assigned,
-      data: { ...facts, ...memoryFacts, runId: run.id },
-      patch: { ...patch, lastRunId: run.id },
-    });
+    let running: Task | null;
+    try {
+      running = await this.recordRunning(task, run.id, {
+        actor: 'dispatcher',
+        reason: assigned,
+        data: { ...facts, ...memoryFacts, runId: run.id },
+        patch: { ...patch, lastRunId: run.id },
+      });
+    } catch (err) {
+      // Stopping while the store is unreachable: we cannot know whether the task was recorded as
+      // running. Stop the run and abandon the hold: the job is delivered again once its lease runs
+      // out (or start-up recovery settles the task from the stopped run).
+      this.deps.logger.warn({ err, taskId: task.id, runId: run.id }, 'could not record a started run on its task; stopping it');
+      await this.deps.runService.stop(run.id).catch(() => undefined);
+      this.held.abandon(held);
+      return false;
+    }
     if (!running) {
       // The task changed while its run was starting (cancelled, edited back to pending …).
       this.deps.logger.info({ taskId: task.id, runId: run.id }, 'task changed while its run started; stopping the run');
@@ -515,7 +539,8 @@ export class Dispatcher {
     if (recall && this.deps.runMemory) this.trackMemory(this.deps.runMemory.recordUses(task.id, run, employee.id, recall));
     this.live.set(task.id, { runId: run.id, held });
     this.track(
-      this.deps.runService.waitFor(run.id).then(async (ended) => {
+      // waitFor reads an already-ended run from the store: retried too, or the task would stay live here.
+      this.untilRecorded(task.id, () => this.deps.runService.waitFor(run.id)).then(async (ended) => {
         const live = this.live.get(task.id);
         this.live.delete(task.id);
         const stoppedBecause = this.budgetStops.get(task.id);
@@ -542,8 +567,9 @@ export class Dispatcher {
       this.deps.logger.warn({ err, taskId: task.id }, 'starting a task run failed; will try again');
       return false;
     }
-    this.parked.delete(held.job.id);
     const why = `${err.code}: ${err.message}`;
+    // Stays parked (lease renewed) until the failure is recorded: if the write throws, the next
+    // pass re-reads the task and tries again rather than dropping the job.
     const failed = await this.deps.flow.move(task, 'failed', {
       actor: 'dispatcher',
       via: 'running',
@@ -552,6 +578,7 @@ export class Dispatcher {
       data: { ...context.facts, errorCode: err.code },
       patch: context.patch,
     });
+    this.parked.delete(held.job.id);
     await this.settlement.endJob(held, 'fail', why);
     if (failed) {
       this.deps.metrics.taskOutcome('failed', context.patch.assignedTo);
@@ -617,7 +644,11 @@ export class Dispatcher {
       do {
         const page = await this.deps.tasks.list({ status: ['queued'], limit: 500, ...(cursor !== undefined && { cursor }) });
         for (const task of page.items) {
-          if (this.parked.has(task.id) || this.live.has(task.id)) continue;
+          // A parked job whose lease was lost is not skipped: the loss may mean the queue lost the
+          // job (Redis restarted empty), and the entry only leaves `parked` at the next pass. This
+          // sweep is the one onLost asked for; skipping it would leave the task jobless until the
+          // periodic sweep (60 s). Parked entries are keyed by job id = task id (task-job.ts).
+          if (this.parked.get(task.id)?.held.held === true || this.live.has(task.id)) continue;
           if (!(await this.deps.flow.enqueue(task))) return;
         }
         cursor = page.nextCursor ?? undefined;
@@ -636,13 +667,13 @@ export class Dispatcher {
    * partial success is safe (conditional writes); a sweep then re-creates a job the retry may have
    * completed. Once stopping, it gives up: start-up recovery settles the task from its run.
    */
-  private async untilRecorded(taskId: string, settle: () => Promise<void>): Promise<void> {
+  private async untilRecorded<T>(taskId: string, settle: () => Promise<T>): Promise<T> {
     let delayMs = 100;
     for (let attempt = 1; ; attempt++) {
       try {
-        await settle();
+        const result = await settle();
         if (attempt > 1) this.sweepSoon();
-        return;
+        return result;
       } catch (err) {
         if (this.stopping) throw err;
         if (attempt === 1) this.deps.logger.warn({ err, taskId }, 'recording the end of a task run failed; retrying');
@@ -650,6 +681,28 @@ export class Dispatcher {
         delayMs = Math.min(delayMs * 2, 2_000);
       }
     }
+  }
+
+  /**
+   * Moves a task whose run has started to running, retrying while the store is unreachable.
+   * Contract: resolves with the running task (the run is then tracked in `live` by the caller), or
+   * null when the task changed meanwhile (the caller stops the run); throws only once stopping.
+   * A failed write may have landed anyway (the connection dropped after the commit), so each retry
+   * first re-reads the task: running with this run → it did; still queued → move it again.
+   */
+  private async recordRunning(task: Task, runId: string, options: MoveOptions): Promise<Task | null> {
+    try {
+      return await this.deps.flow.move(task, 'running', options);
+    } catch (err) {
+      if (this.stopping) throw err;
+      this.deps.logger.warn({ err, taskId: task.id, runId }, 'recording a started run on its task failed; retrying');
+    }
+    return this.untilRecorded(task.id, async () => {
+      const now = await this.deps.tasks.get(task.id);
+      if (now?.status === 'running' && now.lastRunId === runId) return now;
+      if (now?.status !== 'queued') return null;
+      return this.deps.flow.move(now, 'running', options);
+    });
   }
 
   private track(work: Promise<void>): void {

@@ -135,6 +135,11 @@ export class RunEventLog {
     this.ensureTimer();
   }
 
+  /** True once the run's stored log reached the cap (its later output is summarized). */
+  isCapped(runId: string): boolean {
+    return this.runs.get(runId)?.capped ?? false;
+  }
+
   isOpen(runId: string): boolean {
     return this.runs.has(runId);
   }

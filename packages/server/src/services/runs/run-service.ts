@@ -71,6 +71,8 @@ interface LiveRun {
   /** Usage not yet added to the stored totals; written at most once per USAGE_FLUSH_MS. */
   unsavedUsage: RunUsage;
   usageTimer: ReturnType<typeof setTimeout> | null;
+  /** runs.log_truncated was (being) written for this run. */
+  logTruncated: boolean;
 }
 
 /**
@@ -149,6 +151,7 @@ export class RunService {
       ended: new Promise<Run>((resolve) => (endRun = resolve)),
       unsavedUsage: zeroUsage(),
       usageTimer: null,
+      logTruncated: false,
     };
     this.live.set(id, live);
     let handle;
@@ -342,7 +345,13 @@ export class RunService {
     const runId = live.run.id;
     return {
       event: (event: AgentEvent) => {
-        this.deps.events.record(runId, event);
+        const recorded = this.deps.events.record(runId, event);
+        // Contract: once the log cap cut this run's stored output, the run says so (logTruncated),
+        // written once, in order with the run's other writes (so before it settles).
+        if (recorded === null && !live.logTruncated && this.deps.events.isCapped(runId)) {
+          live.logTruncated = true;
+          void this.write(live, () => this.deps.runs.update(runId, { logTruncated: true }));
+        }
         this.onEvent(live, event);
       },
       // The supervisor numbers attempts from 1: the first spawn starts the run, later ones are restarts.

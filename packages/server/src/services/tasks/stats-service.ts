@@ -32,6 +32,10 @@ export class StatsService {
   async dashboard(): Promise<DashboardStats> {
     const now = this.deps.clock.now();
     const to = new Date(now).toISOString();
+    // Ranges are half-open [from, until): `until` is just past now, so a task completed (or a run
+    // started) in this very millisecond is counted. With `now` as the end it was missed whenever the
+    // store answered within the same millisecond.
+    const until = new Date(now + 1).toISOString();
     // The window covers the current (partial) hour and the 23 before it.
     const firstHour = Math.floor(now / HOUR_MS) * HOUR_MS - (STATS_THROUGHPUT_WINDOW_HOURS - 1) * HOUR_MS;
     const from = new Date(firstHour).toISOString();
@@ -39,9 +43,9 @@ export class StatsService {
     midnight.setUTCHours(0, 0, 0, 0);
     const [byStatus, hours, todayUsd, totalUsd, active] = await Promise.all([
       this.deps.tasks.countByStatus(),
-      this.deps.stats.completionsByHour({ from, to }),
-      this.deps.stats.runCostUsd({ from: midnight.toISOString(), to }),
-      this.deps.stats.runCostUsd({ from: null, to }),
+      this.deps.stats.completionsByHour({ from, to: until }),
+      this.deps.stats.runCostUsd({ from: midnight.toISOString(), to: until }),
+      this.deps.stats.runCostUsd({ from: null, to: until }),
       this.deps.stats.activeRunCount(),
     ]);
     const counted = new Map(hours.map((h) => [h.hour, h.count]));

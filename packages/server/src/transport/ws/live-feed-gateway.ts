@@ -155,22 +155,25 @@ export function createLiveFeed(deps: LiveFeedDeps, overrides: Partial<LiveFeedOp
     const connection = new LiveConnection(socket, { ...context, principal, logger: request.log as Logger });
     connections.add(connection);
     void connection.closed.then(() => connections.delete(connection));
+    // A revocation published between the access hook and now found no connection to close.
+    check(connection);
   };
 
   /** Closes connections whose credential no longer holds (one check per connection at a time). */
   const checking = new WeakSet<LiveConnection>();
+  const check = (connection: LiveConnection): void => {
+    if (checking.has(connection)) return;
+    checking.add(connection);
+    deps.auth
+      .stillValid(connection.principal)
+      .then((valid) => {
+        if (!valid) connection.unauthorized();
+      })
+      .catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'live-feed credential check failed'))
+      .finally(() => checking.delete(connection));
+  };
   const revalidate = (): void => {
-    for (const connection of connections) {
-      if (checking.has(connection)) continue;
-      checking.add(connection);
-      deps.auth
-        .stillValid(connection.principal)
-        .then((valid) => {
-          if (!valid) connection.unauthorized();
-        })
-        .catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'live-feed credential check failed'))
-        .finally(() => checking.delete(connection));
-    }
+    for (const connection of connections) check(connection);
   };
 
   const terminateAll = (): void => {

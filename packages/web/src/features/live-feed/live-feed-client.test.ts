@@ -224,6 +224,21 @@ describe('live feed client: reconnecting', () => {
     expect(FakeWebSocket.instances).toHaveLength(4);
   });
 
+  it('asks the app to check the session when an attempt fails before the welcome, not after it', () => {
+    const refused = vi.fn();
+    const own = new LiveFeedClient({ url: 'ws://dash.test/ws', WebSocket: FakeWebSocket, onRefused: refused });
+    own.subscribe('run:r1', recorder());
+    // A refused upgrade (401 after a revocation) looks like any failed connection in a browser.
+    FakeWebSocket.latest.fail();
+    expect(refused).toHaveBeenCalledTimes(1);
+
+    own.reconnectNow();
+    FakeWebSocket.latest.accept();
+    FakeWebSocket.latest.drop(1001);
+    expect(refused).toHaveBeenCalledTimes(1);
+    own.dispose();
+  });
+
   it('reconnects at once on request, skipping the wait', () => {
     client.subscribe('run:r1', recorder());
     FakeWebSocket.latest.fail();

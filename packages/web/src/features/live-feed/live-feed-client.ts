@@ -78,6 +78,12 @@ export interface LiveFeedClientOptions {
   backoff?: { baseMs: number; maxMs: number };
   /** Close the socket after this long with no subscriptions. @default 10 s */
   idleCloseMs?: number;
+  /**
+   * Called when an attempt closes before the server's `welcome`. A browser cannot see why an upgrade
+   * failed: one refused with 401 (the session was revoked before the socket opened) looks like a
+   * network error, so the app checks the session over HTTP to send the user to sign-in.
+   */
+  onRefused?: () => void;
 }
 
 export const LIVE_FEED_BACKOFF = { baseMs: 1_000, maxMs: 15_000 } as const;
@@ -195,11 +201,14 @@ export class LiveFeedClient {
       if (this.socket !== socket) return;
       this.lastMessageAt = Date.now();
       const message = readServerMessage(event.data);
+      if (message?.type === 'welcome') welcomed = true;
       if (message) this.handle(message);
     };
+    let welcomed = false;
     socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
+      if (!welcomed && event.code !== liveCloseCodes.unauthorized) this.options.onRefused?.();
       this.stopWatchdog();
       this.scheduleReconnect(event.code);
     };

@@ -13,6 +13,18 @@ import {
   type TopicListener,
 } from './live-feed-client';
 import { liveFeedUrl } from './live-feed-protocol';
+import { notifyUnauthorized } from '../../shared/api/auth-hooks';
+import { http } from '../../shared/api/http-client';
+
+/** A refused upgrade may mean the session was revoked: ask, and go to sign-in if it is gone. */
+function checkSession(): void {
+  http
+    .get<{ authenticated?: unknown }>('/api/auth/session')
+    .then((session) => {
+      if (session.authenticated === false) notifyUnauthorized();
+    })
+    .catch(() => undefined);
+}
 
 const initialStatus: LiveFeedStatus = { state: 'idle', failures: 0, nextRetryAt: null, everOpened: false, lastCloseCode: null };
 
@@ -28,7 +40,7 @@ export const useLiveFeedStore = defineStore('live-feed', () => {
 
   function getClient(): LiveFeedClient {
     if (!client) {
-      client = new LiveFeedClient({ url: () => liveFeedUrl(), ...clientOptions });
+      client = new LiveFeedClient({ url: () => liveFeedUrl(), onRefused: checkSession, ...clientOptions });
       client.onStatus((next) => (status.value = next));
     }
     return client;

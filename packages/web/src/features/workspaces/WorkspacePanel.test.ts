@@ -43,7 +43,8 @@ afterEach(() => vi.unstubAllGlobals());
 function serve(workspace: TaskWorkspace | null): void {
   stubFetch((url, init) => {
     calls.push({ url, method: init.method ?? 'GET', body: init.body === undefined ? undefined : JSON.parse(String(init.body)) });
-    if (url === '/api/tasks/t1/workspace') return workspace ? jsonResponse(workspace) : errorResponse(404, 'WORKSPACE_NOT_FOUND', 'The task has no workspace');
+    // A task without a workspace answers 200 null (not a 404, which a browser logs as an error).
+    if (url === '/api/tasks/t1/workspace') return jsonResponse(workspace);
     const page = /diff\?page=(\d+)/.exec(url);
     if (page) return jsonResponse(diffPage(Number(page[1])));
     if (url === '/api/tasks/t1/workspace/merge') return jsonResponse(ws({ status: 'merged', path: null, mergedCommit: 'bbbbbbbbbbbb' }));

@@ -24,7 +24,8 @@ const guard =
 const base = (taskId: string): string => `/api/tasks/${encodeURIComponent(taskId)}/workspace`;
 
 export const workspaceApi = (client: HttpClient = http) => ({
-  get: (taskId: string) => client.get(base(taskId), { parse: guard(isTaskWorkspace) }),
+  /** null when the task has no workspace (the usual case). */
+  get: (taskId: string) => client.get(base(taskId), { parse: guard((v: unknown): v is TaskWorkspace | null => v === null || isTaskWorkspace(v)) }),
   diff: (taskId: string, page: number) => client.get(`${base(taskId)}/diff?page=${page}`, { parse: guard(isWorkspaceDiff), timeoutMs: 30_000 }),
   commit: (taskId: string, message: string) => client.request(`${base(taskId)}/commit`, { method: 'POST', body: { message }, parse: guard(isTaskWorkspace) }),
   merge: (taskId: string, mode: 'ff' | 'merge') => client.request(`${base(taskId)}/merge`, { method: 'POST', body: { mode }, parse: guard(isTaskWorkspace), timeoutMs: 60_000 }),

@@ -1,7 +1,9 @@
 /**
  * Isolated task workspaces (docs/workspaces-and-approvals.md): the workspace of a task, its diff
  * against the base (paged by file, read on request), and the actions commit / merge / discard
- * (manager). 404 TASK_NOT_FOUND for an unknown task, WORKSPACE_NOT_FOUND when it has no workspace.
+ * (manager). 404 TASK_NOT_FOUND for an unknown task. Reading the workspace of a task that has none
+ * answers 200 `null` — most tasks have none, and the task page asks for every task, so that is a
+ * normal state, not an error; the diff and the actions answer 404 WORKSPACE_NOT_FOUND then.
  */
 import { commitWorkspaceBody, mergeWorkspaceBody, taskIdParams, taskWorkspace, workspaceDiff, workspaceDiffQuery } from '@dash/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -26,8 +28,8 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ resolve: () => WorkspaceRo
 
   app.get(
     '/api/tasks/:id/workspace',
-    { config: { access: 'viewer' }, schema: { tags, summary: "The task's isolated workspace", params: taskIdParams, response: { 200: taskWorkspace } } },
-    async (req) => (await deps(req.params.id)).getOrThrow(req.params.id),
+    { config: { access: 'viewer' }, schema: { tags, summary: "The task's isolated workspace, or null when it has none", params: taskIdParams, response: { 200: taskWorkspace.nullable() } } },
+    async (req, reply) => reply.send(await (await deps(req.params.id)).get(req.params.id)),
   );
 
   app.get(

@@ -1,0 +1,1 @@
+export declare function leaderLockKey(name: string): string;

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=bridge-schema.js.map

@@ -1,0 +1,2 @@
+/** A primary-key or unique constraint violation. */
+export declare function isUniqueViolation(err: unknown): boolean;

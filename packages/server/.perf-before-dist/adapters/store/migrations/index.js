@@ -1,0 +1,34 @@
+import { migration0001Runs } from './0001-runs.js';
+import { migration0002Jobs } from './0002-jobs.js';
+import { migration0003Employees } from './0003-employees.js';
+import { migration0004Tasks } from './0004-tasks.js';
+import { migration0005Memories } from './0005-memories.js';
+import { migration0006TaskMemories } from './0006-task-memories.js';
+import { migration0007Auth } from './0007-auth.js';
+import { migration0008ScheduledJobs } from './0008-scheduled-jobs.js';
+import { migration0009Workflows } from './0009-workflows.js';
+import { migration0010Bridge } from './0010-bridge.js';
+import { migration0011Replicas } from './0011-replicas.js';
+import { migration0012GateSchedules } from './0012-gate-schedules.js';
+import { migration0013ToolApprovals } from './0013-tool-approvals.js';
+import { migration0014TaskWorkspaces } from './0014-task-workspaces.js';
+export const storeMigrations = [
+    ['0001-runs', migration0001Runs],
+    ['0002-jobs', migration0002Jobs],
+    ['0003-employees', migration0003Employees],
+    ['0004-tasks', migration0004Tasks],
+    ['0005-memories', migration0005Memories],
+    ['0006-task-memories', migration0006TaskMemories],
+    ['0007-auth', migration0007Auth],
+    ['0008-scheduled-jobs', migration0008ScheduledJobs],
+    ['0009-workflows', migration0009Workflows],
+    ['0010-bridge', migration0010Bridge],
+    ['0011-replicas', migration0011Replicas],
+    ['0012-gate-schedules', migration0012GateSchedules],
+    ['0013-tool-approvals', migration0013ToolApprovals],
+    ['0014-task-workspaces', migration0014TaskWorkspaces],
+];
+export const migrationProvider = (dialect, migrations = storeMigrations) => ({
+    getMigrations: () => Promise.resolve(Object.fromEntries(migrations.map(([name, make]) => [name, make(dialect)]))),
+});
+//# sourceMappingURL=index.js.map

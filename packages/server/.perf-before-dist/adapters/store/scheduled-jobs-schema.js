@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=scheduled-jobs-schema.js.map

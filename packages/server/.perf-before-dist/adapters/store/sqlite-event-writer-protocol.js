@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=sqlite-event-writer-protocol.js.map

@@ -1,0 +1,5 @@
+export const silentStoreLogger = {
+    info: () => undefined,
+    warn: () => undefined,
+};
+//# sourceMappingURL=store-logger.js.map

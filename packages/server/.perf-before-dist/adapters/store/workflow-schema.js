@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=workflow-schema.js.map

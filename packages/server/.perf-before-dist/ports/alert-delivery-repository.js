@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=alert-delivery-repository.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=alert-repository.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=analytics-repository.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=audit-log.js.map

@@ -1,0 +1,5 @@
+export const systemClock = {
+    now: () => Date.now(),
+    isoNow: () => new Date().toISOString(),
+};
+//# sourceMappingURL=clock.js.map

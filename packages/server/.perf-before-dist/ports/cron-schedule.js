@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=cron-schedule.js.map

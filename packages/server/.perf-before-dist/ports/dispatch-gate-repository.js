@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=dispatch-gate-repository.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=embedding-provider.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=employee-repository.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=event-bus.js.map

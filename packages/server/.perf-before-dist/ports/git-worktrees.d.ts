@@ -1,0 +1,48 @@
+/**
+ * Git operations for isolated task workspaces (adapters/git/git-cli-worktrees.ts spawns `git` with
+ * argv arrays, never a shell). Failures are AppErrors: WORKSPACE_BASE_INVALID, WORKSPACE_MERGE_CONFLICT
+ * (nothing changed), WORKSPACE_GIT_FAILED (details.stderr).
+ */
+import type { WorkspaceFileChange } from '@dash/shared';
+export interface CommandOutcome {
+    exitCode: number | null;
+    /** Combined stdout+stderr, the last 16 KiB. */
+    output: string;
+    timedOut: boolean;
+}
+export interface GitWorktrees {
+    /** The commit a ref names in the repository (WORKSPACE_BASE_INVALID when none). */
+    resolveCommit(repo: string, ref: string): Promise<string>;
+    /** The branch checked out in the repository, or null (detached HEAD). */
+    currentBranch(repo: string): Promise<string | null>;
+    /** Whether `ref` is a local branch of the repository. */
+    isBranch(repo: string, ref: string): Promise<boolean>;
+    /** `git worktree add -b <branch> <path> <commit>`. */
+    addWorktree(repo: string, path: string, branch: string, commit: string): Promise<void>;
+    /** Copies files (relative paths) from the repository's checkout into the worktree. */
+    copyInto(repo: string, path: string, files: readonly string[]): Promise<void>;
+    /** Runs argv in `cwd` with a timeout (killed after it). */
+    runCommand(cwd: string, argv: readonly string[], timeoutMs: number): Promise<CommandOutcome>;
+    /** Changed files against `baseCommit`: committed, staged, unstaged and untracked. */
+    changedFiles(path: string, baseCommit: string): Promise<WorkspaceFileChange[]>;
+    /** The patch of one file against `baseCommit` (untracked files as additions). */
+    filePatch(path: string, baseCommit: string, file: WorkspaceFileChange): Promise<string>;
+    /** Whether the worktree has uncommitted changes (tracked or untracked). */
+    isDirty(path: string): Promise<boolean>;
+    /** `git add -A && git commit -m`; returns the new head. */
+    commitAll(path: string, message: string, author: {
+        name: string;
+        email: string;
+    }): Promise<string>;
+    /**
+     * Merges `branch` into `base` (a branch) in the main repository without touching its checkout
+     * unless `base` is checked out there; `ff` refuses anything but a fast-forward. Returns the base's new commit.
+     */
+    merge(repo: string, base: string, branch: string, mode: 'ff' | 'merge', author: {
+        name: string;
+        email: string;
+    }): Promise<string>;
+    /** Removes the worktree (forced) and, when asked, deletes the branch. */
+    removeWorktree(repo: string, path: string, branch: string | null): Promise<void>;
+    headCommit(path: string): Promise<string>;
+}

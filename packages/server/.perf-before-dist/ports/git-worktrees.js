@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=git-worktrees.js.map

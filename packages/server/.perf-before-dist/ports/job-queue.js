@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=job-queue.js.map

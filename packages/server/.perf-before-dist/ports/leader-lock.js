@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=leader-lock.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=mcp-config-files.js.map

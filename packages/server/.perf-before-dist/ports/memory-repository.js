@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=memory-repository.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=notification-log.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=replica-repository.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=run-event-repository.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=run-repository.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=run-token-repository.js.map

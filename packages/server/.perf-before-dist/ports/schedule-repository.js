@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=schedule-repository.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=scheduled-job-repository.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=scheduler-metrics.js.map

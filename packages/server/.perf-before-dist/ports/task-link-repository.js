@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=task-link-repository.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=task-memory-repository.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=vector-index.js.map

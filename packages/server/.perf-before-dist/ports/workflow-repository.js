@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=workflow-repository.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=workspace-repository.js.map

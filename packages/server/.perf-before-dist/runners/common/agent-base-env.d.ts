@@ -1,0 +1,1 @@
+export declare function agentBaseEnv(env: NodeJS.ProcessEnv): Record<string, string>;

@@ -1,0 +1,158 @@
+import { isAppError } from '../../domain/app-error.js';
+import { packContext } from '../../domain/memory/context-budget.js';
+import { rankCandidates } from '../../domain/memory/hybrid-ranking.js';
+import { expandedQueryText, softwareQueryExpander } from '../../domain/memory/query-expansion.js';
+import { searchPartitions } from '../../domain/memory/index-partitions.js';
+import { readablePartitions } from '../../domain/memory/memory-access.js';
+import { requireMember } from './memory-members.js';
+import { toMemoryView } from './memory-views.js';
+const MIN_POOL = 50;
+const POOL_PER_RESULT = 8;
+const MAX_POOL = 5_000;
+export class MemorySearch {
+    deps;
+    constructor(deps) {
+        this.deps = deps;
+    }
+    async search(body) {
+        const member = await requireMember(this.deps.members, body.employeeId);
+        const ranked = await this.rank(member, { query: body.query, options: body.options });
+        const top = ranked.slice(0, body.options.topK);
+        const memories = await this.deps.repository.getMany(top.map((r) => r.id));
+        await this.deps.repository.recordAccess(memories.map((m) => m.id), this.deps.clock.isoNow());
+        const byId = new Map(memories.map((m) => [m.id, m]));
+        const results = top.flatMap((r) => {
+            const memory = byId.get(r.id);
+            return memory ? [{ id: r.id, score: r.score, scores: r.parts, memory: toMemoryView(memory) }] : [];
+        });
+        return { success: true, employeeId: member.id, query: body.query, results, total: results.length };
+    }
+    async context(body) {
+        const member = await requireMember(this.deps.members, body.employeeId);
+        const options = {
+            topK: body.options.topK,
+            boostRecent: true,
+            includeArchived: false,
+            mode: 'hybrid',
+            ...(body.options.memoryTypes && { memoryTypes: body.options.memoryTypes }),
+            ...(body.options.minImportance !== undefined && { minImportance: body.options.minImportance }),
+        };
+        const ranked = (await this.rank(member, { query: body.taskDescription, options })).slice(0, body.options.topK);
+        const memories = await this.deps.repository.getMany(ranked.map((r) => r.id));
+        const relevance = new Map(ranked.map((r) => [r.id, r.score]));
+        const packed = packContext(memories, body.tokenBudget);
+        await this.deps.repository.recordAccess(packed.items.map((i) => i.memory.id), this.deps.clock.isoNow());
+        const items = packed.items.map((i) => ({
+            id: i.memory.id,
+            type: i.memory.type,
+            scope: i.memory.scope,
+            employeeId: i.memory.employeeId,
+            content: i.content,
+            truncated: i.truncated,
+            tags: i.memory.tags,
+            importance: i.memory.importance,
+            createdAt: i.memory.createdAt,
+            relevance: relevance.get(i.memory.id) ?? 0,
+            tokens: i.tokens,
+        }));
+        const count = (type) => items.filter((i) => i.type === type).length;
+        const idsOf = (type, n) => items.filter((i) => i.type === type).slice(0, n).map((i) => i.id);
+        const scores = items.map((i) => i.relevance);
+        return {
+            success: true,
+            employeeId: member.id,
+            taskDescription: body.taskDescription,
+            context: {
+                memories: items,
+                prompt: packed.prompt,
+                tokenBudget: body.tokenBudget,
+                tokensUsed: packed.tokensUsed,
+                summary: {
+                    task: body.taskDescription,
+                    totalMemories: items.length,
+                    experienceCount: count('experience'),
+                    knowledgeCount: count('knowledge'),
+                    decisionCount: count('decision'),
+                    interactionCount: count('interaction'),
+                    avgRelevance: scores.length === 0 ? 0 : Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 1e4) / 1e4,
+                    keyExperiences: idsOf('experience', 3),
+                    keyKnowledge: idsOf('knowledge', 3),
+                    keyDecisions: idsOf('decision', 2),
+                },
+                totalResults: ranked.length,
+                relevanceScores: scores,
+            },
+        };
+    }
+    /** Every candidate that passes the filters, best first (at least topK when that many exist). */
+    async rank(member, request) {
+        const { repository, index, embeddings } = this.deps;
+        const { options } = request;
+        const partitions = readablePartitions(member, options.scopes);
+        const filter = {
+            includeArchived: options.includeArchived,
+            ...(request.ownerId !== undefined && { employeeId: request.ownerId }),
+            ...(options.memoryTypes && { types: options.memoryTypes }),
+            ...(options.timeRange?.start && { createdFrom: new Date(options.timeRange.start).toISOString() }),
+            ...(options.timeRange?.end && { createdTo: new Date(options.timeRange.end).toISOString() }),
+            ...(options.minImportance !== undefined && { minImportance: options.minImportance }),
+            ...(options.tags && { tags: options.tags }),
+        };
+        const useLexical = options.mode !== 'vector';
+        let useVector = options.mode !== 'lexical';
+        const expanded = (this.deps.expander ?? softwareQueryExpander).expand(request.query);
+        const embeddedQuery = embeddings.bagOfWords ? expandedQueryText(request.query, expanded) : request.query;
+        const queryVector = useVector ? await this.embedQuery(embeddedQuery, options.mode === 'vector') : null;
+        if (queryVector === null)
+            useVector = false;
+        if (useVector)
+            await this.deps.sync.sync();
+        let pool = Math.min(MAX_POOL, Math.max(MIN_POOL, options.topK * POOL_PER_RESULT));
+        for (;;) {
+            const [lexical, vector] = await Promise.all([
+                useLexical ? repository.lexicalSearch(expanded.terms, partitions, pool, options.includeArchived) : Promise.resolve([]),
+                useVector && queryVector
+                    ? index.search(queryVector, { partitions: searchPartitions(partitions, options.includeArchived), k: pool })
+                    : Promise.resolve([]),
+            ]);
+            const lexicalScore = new Map(lexical.map((h) => [h.id, h.score]));
+            const vectorScore = new Map(vector.map((h) => [h.id, h.similarity]));
+            const ids = [...new Set([...lexicalScore.keys(), ...vectorScore.keys()])];
+            const metas = await repository.filterCandidates(ids, filter);
+            const exhausted = lexical.length < pool && vector.length < pool;
+            if (metas.length < options.topK && !exhausted && pool < MAX_POOL) {
+                pool = Math.min(MAX_POOL, pool * 4);
+                continue;
+            }
+            if (useVector && queryVector && options.mode === 'hybrid') {
+                const missing = metas.filter((m) => !vectorScore.has(m.id) && m.embeddingProvider === embeddings.id).map((m) => m.id);
+                if (missing.length > 0)
+                    for (const [id, similarity] of await index.similarities(queryVector, missing))
+                        vectorScore.set(id, similarity);
+            }
+            const byId = new Map(metas.map((m) => [m.id, m]));
+            const ranked = rankCandidates(metas.map((m) => ({
+                id: m.id,
+                lexical: lexicalScore.get(m.id) ?? null,
+                vector: vectorScore.get(m.id) ?? null,
+                importance: m.importance,
+                createdAtMs: Date.parse(m.createdAt),
+            })), { mode: options.mode, boostRecent: options.boostRecent, nowMs: this.deps.clock.now(), ...(this.deps.weights && { weights: this.deps.weights }) });
+            return ranked.map((r) => ({ ...r, meta: byId.get(r.id), rawVector: vectorScore.get(r.id) ?? null }));
+        }
+    }
+    /** The query's vector; null when it cannot be embedded and the search may go on lexically. */
+    async embedQuery(query, required) {
+        try {
+            const [vector] = await this.deps.embeddings.embed([query]);
+            return vector ?? null;
+        }
+        catch (err) {
+            if (required || !isAppError(err) || err.code !== 'MEMORY_EMBEDDING_FAILED')
+                throw err;
+            this.deps.logger.warn({ err, provider: this.deps.embeddings.id }, 'query embedding failed; searching lexically only');
+            return null;
+        }
+    }
+}
+//# sourceMappingURL=memory-search.js.map

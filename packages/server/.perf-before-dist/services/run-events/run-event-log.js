@@ -1,0 +1,334 @@
+import { RingBudget, RunEventRing } from './ring-buffer.js';
+import { RunSubscription } from './run-subscription.js';
+export const defaultRunEventLogOptions = {
+    capBytes: 50 * 1024 * 1024,
+    flushIntervalMs: 20,
+    maxBatch: 500,
+    ringEvents: 5_000,
+    ringBytes: 4 * 1024 * 1024,
+    ringTotalBytes: 48 * 1024 * 1024,
+    ringLingerMs: 60_000,
+};
+/**
+ * Event types that are always stored, even past the cap: run state is derived from them.
+ * Per-message usage is not among them (it can be as frequent as output); cumulative usage is.
+ */
+const controlTypes = new Set([
+    'session.started',
+    'user.message',
+    'input.requested',
+    'result',
+    'exit',
+    'supervisor',
+    'log.truncated',
+    'log.summary',
+]);
+/** Under memory pressure a ring still serves this many recent events to a (re)joining viewer. */
+const RING_MIN_EVENTS = 200;
+export const runTopic = (runId) => `run:${runId}`;
+export class RunEventLog {
+    deps;
+    runs = new Map();
+    lingering = new Map();
+    /** Runs whose log was discarded (see discard()); their late events are dropped without noise. */
+    discarded = new Set();
+    timer = null;
+    options;
+    /** Shared by every ring of this log (open and lingering runs). */
+    ringBudget;
+    constructor(deps, options = {}) {
+        this.deps = deps;
+        this.options = { ...defaultRunEventLogOptions, ...options };
+        this.ringBudget = new RingBudget(this.options.ringTotalBytes, RING_MIN_EVENTS);
+    }
+    /** Bytes the rings hold together (for tests and metrics). */
+    get ringBytesInUse() {
+        return this.ringBudget.used;
+    }
+    /** Prepares a run's log; seq continues after what the store already holds. */
+    async open(runId, storedBytes = 0) {
+        if (this.runs.has(runId))
+            return;
+        const lastSeq = await this.deps.repo.lastSeq(runId);
+        const lingering = this.lingering.get(runId);
+        if (lingering) {
+            clearTimeout(lingering.timer);
+            this.lingering.delete(runId);
+        }
+        this.runs.set(runId, {
+            runId,
+            nextSeq: lastSeq + 1,
+            storedBytes,
+            pending: [],
+            writing: null,
+            ring: lingering?.ring ?? new RunEventRing(this.options.ringEvents, this.options.ringBytes, this.ringBudget),
+            capped: storedBytes >= this.options.capBytes,
+            dropped: { events: 0, bytes: 0, byType: {} },
+            lastSummaryAt: this.deps.clock.now(),
+            retryDelayMs: 0,
+            retryAt: 0,
+            soloUntil: 0,
+            closing: false,
+        });
+        this.ensureTimer();
+    }
+    isOpen(runId) {
+        return this.runs.has(runId);
+    }
+    /**
+     * Records one event: numbered, published live, queued for the store. Returns the numbered event,
+     * or null when the run is past its cap and the event was summarized instead. Never throws.
+     */
+    record(runId, event) {
+        const log = this.runs.get(runId);
+        if (!log) {
+            if (this.discarded.has(runId))
+                return null;
+            this.deps.logger.error({ runId, type: event.type }, 'event for a run whose log is not open; dropped');
+            return null;
+        }
+        const bytes = byteLength(event);
+        // Keep the run's ending last: account for summarized output before the result and exit.
+        if ((event.type === 'result' || event.type === 'exit') && log.dropped.events > 0)
+            this.emitSummary(log);
+        const control = controlTypes.has(event.type) || (event.type === 'usage' && event.cumulative);
+        if (!control && log.storedBytes + bytes > this.options.capBytes) {
+            if (!log.capped) {
+                log.capped = true;
+                this.append(log, {
+                    type: 'log.truncated',
+                    capBytes: this.options.capBytes,
+                    message: `Stored log reached ${this.options.capBytes} bytes; further output is summarized.`,
+                });
+            }
+            log.dropped.events += 1;
+            log.dropped.bytes += bytes;
+            log.dropped.byType[event.type] = (log.dropped.byType[event.type] ?? 0) + 1;
+            if (log.dropped.events % 1000 === 0)
+                this.emitSummary(log);
+            return null;
+        }
+        return this.append(log, event, bytes);
+    }
+    append(log, event, bytes = byteLength(event)) {
+        const numbered = { runId: log.runId, seq: log.nextSeq, at: this.deps.clock.now(), event };
+        log.nextSeq += 1;
+        log.storedBytes += bytes;
+        log.pending.push({ event: numbered, bytes });
+        log.ring.push(numbered, bytes);
+        this.deps.bus.publish(runTopic(log.runId), numbered);
+        if (log.pending.length >= this.options.maxBatch)
+            this.kick(log);
+        return numbered;
+    }
+    emitSummary(log) {
+        if (log.dropped.events === 0)
+            return;
+        this.append(log, {
+            type: 'log.summary',
+            droppedEvents: log.dropped.events,
+            droppedBytes: log.dropped.bytes,
+            byType: { ...log.dropped.byType },
+        });
+        log.dropped = { events: 0, bytes: 0, byType: {} };
+        log.lastSummaryAt = this.deps.clock.now();
+    }
+    /** Last seq handed out for a run (0 when none), or null when the log is not open here. */
+    lastSeq(runId) {
+        const log = this.runs.get(runId);
+        return log ? log.nextSeq - 1 : null;
+    }
+    /** Writes everything pending for a run; resolves when it is in the store. */
+    async flush(runId) {
+        const log = this.runs.get(runId);
+        if (!log)
+            return;
+        while (log.pending.length > 0 || log.writing) {
+            if (log.writing) {
+                await log.writing;
+                continue;
+            }
+            await this.write(log);
+            if (log.pending.length > 0 && log.retryDelayMs > 0)
+                await sleep(log.retryDelayMs);
+        }
+    }
+    /** Flushes and closes a run's log; its ring lingers for late subscribers. */
+    async close(runId) {
+        const log = this.runs.get(runId);
+        if (!log)
+            return;
+        log.closing = true;
+        this.emitSummary(log);
+        await this.flush(runId);
+        this.runs.delete(runId);
+        const timer = setTimeout(() => this.dropLingering(runId), this.options.ringLingerMs);
+        timer.unref?.();
+        this.lingering.set(runId, { ring: log.ring, timer });
+        if (this.runs.size === 0)
+            this.stopTimer();
+    }
+    /**
+     * Drops a run's log without writing what is pending: its run was settled by another replica,
+     * which owns its sequence from now on. Later events for it are dropped quietly.
+     */
+    discard(runId) {
+        const log = this.runs.get(runId);
+        if (!log)
+            return;
+        this.runs.delete(runId);
+        log.ring.release();
+        this.discarded.add(runId);
+        if (this.runs.size === 0)
+            this.stopTimer();
+    }
+    /** Flushes every open run (shutdown). */
+    async flushAll() {
+        await Promise.all([...this.runs.keys()].map((id) => this.flush(id)));
+    }
+    /**
+     * Delivers every event with seq > afterSeq, then live events, exactly once and in order.
+     * Returns the unsubscribe function.
+     */
+    async subscribe(runId, afterSeq, handler) {
+        const sub = new RunSubscription(runId, afterSeq, handler, (from, limit) => this.read(runId, from, limit));
+        const unsubscribe = this.deps.bus.subscribe(runTopic(runId), (e) => sub.live(e));
+        await sub.start();
+        return () => {
+            unsubscribe();
+            sub.cancel();
+        };
+    }
+    /** Events after `afterSeq` from the ring when it holds them all, else from the store plus pending. */
+    async read(runId, afterSeq, limit) {
+        const ring = this.runs.get(runId)?.ring ?? this.lingering.get(runId)?.ring;
+        const fromRing = ring?.since(afterSeq);
+        if (fromRing)
+            return fromRing.slice(0, limit);
+        // Copy what is still unwritten BEFORE reading the store: every event missing from that copy was
+        // committed before the query began, so store page + copy has no gap even when a write lands
+        // while the page is being read.
+        const pending = [...(this.runs.get(runId)?.pending ?? [])];
+        const stored = await this.deps.repo.page(runId, { afterSeq, limit });
+        if (stored.length >= limit)
+            return stored;
+        const last = stored[stored.length - 1]?.seq ?? afterSeq;
+        const extra = pending.filter((p) => p.event.seq > last).map((p) => p.event);
+        return [...stored, ...extra].slice(0, limit);
+    }
+    async stop() {
+        await this.flushAll();
+        this.stopTimer();
+        for (const runId of [...this.lingering.keys()])
+            this.dropLingering(runId);
+    }
+    dropLingering(runId) {
+        const lingering = this.lingering.get(runId);
+        if (!lingering)
+            return;
+        clearTimeout(lingering.timer);
+        lingering.ring.release();
+        this.lingering.delete(runId);
+    }
+    ensureTimer() {
+        if (this.timer)
+            return;
+        this.timer = setInterval(() => this.tick(), this.options.flushIntervalMs);
+        this.timer.unref?.();
+    }
+    stopTimer() {
+        if (this.timer)
+            clearInterval(this.timer);
+        this.timer = null;
+    }
+    /**
+     * Writes every run that has pending events in one transaction (group commit): with many agents
+     * streaming at once, one commit per tick instead of one per run keeps the store, and on SQLite
+     * the event loop, free. A run whose group write failed is written on its own for a while, so
+     * one bad batch cannot hold the others back.
+     */
+    tick() {
+        const now = this.deps.clock.now();
+        const group = [];
+        for (const log of this.runs.values()) {
+            if (log.capped && log.dropped.events > 0 && now - log.lastSummaryAt > 2_000)
+                this.emitSummary(log);
+            if (log.pending.length === 0 || log.writing || now < log.retryAt)
+                continue;
+            if (now < log.soloUntil)
+                this.kick(log);
+            else
+                group.push(log);
+        }
+        if (group.length === 1)
+            this.kick(group[0]);
+        else if (group.length > 1)
+            void this.writeGroup(group);
+    }
+    writeGroup(logs) {
+        const batches = logs.map((log) => {
+            const batch = log.pending.slice(0, this.options.maxBatch);
+            return { log, batch, bytes: batch.reduce((sum, p) => sum + p.bytes, 0) };
+        });
+        const written = this.deps.repo
+            .appendMany(batches.map(({ log, batch, bytes }) => ({ runId: log.runId, events: batch.map((p) => p.event), bytes })))
+            .then(() => {
+            let count = 0;
+            for (const { log, batch } of batches) {
+                log.pending.splice(0, batch.length);
+                log.retryDelayMs = 0;
+                log.retryAt = 0;
+                count += batch.length;
+            }
+            this.deps.metrics.eventsPersisted(count);
+        })
+            .catch((err) => {
+            const soloUntil = this.deps.clock.now() + 5_000;
+            for (const { log } of batches)
+                log.soloUntil = soloUntil;
+            this.deps.logger.warn({ runs: logs.length, err: errorMessage(err) }, 'group write of run events failed; writing runs one by one');
+        })
+            .finally(() => {
+            for (const { log } of batches)
+                log.writing = null;
+        });
+        for (const log of logs)
+            log.writing = written;
+        return written;
+    }
+    kick(log) {
+        if (log.writing)
+            return;
+        void this.write(log);
+    }
+    write(log) {
+        if (log.writing)
+            return log.writing;
+        const batch = log.pending.slice(0, this.options.maxBatch);
+        if (batch.length === 0)
+            return Promise.resolve();
+        const bytes = batch.reduce((sum, p) => sum + p.bytes, 0);
+        const events = batch.map((p) => p.event);
+        log.writing = this.deps.repo
+            .append(log.runId, events, bytes)
+            .then(() => {
+            log.pending.splice(0, batch.length);
+            log.retryDelayMs = 0;
+            log.retryAt = 0;
+            this.deps.metrics.eventsPersisted(batch.length);
+        })
+            .catch((err) => {
+            log.retryDelayMs = Math.min(Math.max(log.retryDelayMs * 2, 100), 5_000);
+            log.retryAt = this.deps.clock.now() + log.retryDelayMs;
+            this.deps.logger.warn({ runId: log.runId, err: errorMessage(err), pending: log.pending.length, retryInMs: log.retryDelayMs }, 'writing run events failed; will retry');
+        })
+            .finally(() => {
+            log.writing = null;
+        });
+        return log.writing;
+    }
+}
+const byteLength = (event) => Buffer.byteLength(JSON.stringify(event), 'utf8');
+const errorMessage = (err) => (err instanceof Error ? err.message : String(err));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+//# sourceMappingURL=run-event-log.js.map

@@ -1,0 +1,3 @@
+export const TASKS_TOPIC = 'tasks';
+export const EMPLOYEES_TOPIC = 'employees';
+//# sourceMappingURL=bus-topics.js.map

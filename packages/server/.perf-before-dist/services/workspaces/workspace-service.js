@@ -1,0 +1,201 @@
+/**
+ * Isolated task workspaces (docs/workspaces-and-approvals.md).
+ *
+ *  - request: at task creation, checks the repository (WORKSPACE_REPOS) and base, and stores the
+ *    workspace as `requested` — before the task exists, so a refused request creates nothing.
+ *  - prepare: at run start (dispatcher), creates `git worktree add -b task/<taskId>` from the base
+ *    commit under `<workdir root>/worktrees/<taskId>`, copies the asked files, runs the setup
+ *    command (argv, in the worktree, killed after WORKSPACE_SETUP_TIMEOUT) and returns the path:
+ *    the agent's cwd. A failed setup leaves `setup_failed` (a retry runs it again) and fails the start.
+ *  - diff (paged by file, read on request), commit, merge into the base (fast-forward or merge
+ *    commit; a conflict is WORKSPACE_MERGE_CONFLICT and changes nothing), discard.
+ *  - cleanup: merge and discard remove the worktree and the branch; `sweep` removes worktrees of
+ *    finished tasks idle for WORKSPACE_RETENTION (the branch is kept, status `removed`).
+ */
+import { join } from 'node:path';
+import { WORKSPACE_DIFF_PAGE_FILES, } from '@dash/shared';
+import { AppError } from '../../domain/app-error.js';
+/** A single file's patch is cut at this size (the page stays readable). */
+const PATCH_MAX_CHARS = 200_000;
+const FINISHED = ['completed', 'resolved', 'failed', 'cancelled', 'blocked'];
+export const branchOf = (taskId) => `task/${taskId}`;
+export class WorkspaceService {
+    deps;
+    constructor(deps) {
+        this.deps = deps;
+    }
+    get enabled() {
+        return this.deps.repos.size > 0;
+    }
+    async request(taskId, req) {
+        const repo = this.repoPath(req.repo);
+        const base = req.base ?? (await this.deps.git.currentBranch(repo)) ?? 'HEAD';
+        const baseCommit = await this.deps.git.resolveCommit(repo, base);
+        const now = this.deps.clock.isoNow();
+        return this.deps.workspaces.create({
+            taskId,
+            repo: req.repo,
+            base,
+            baseCommit,
+            branch: branchOf(taskId),
+            path: null,
+            status: 'requested',
+            setupCommand: req.setupCommand ?? null,
+            copyFiles: req.copyFiles ?? [],
+            setupOutput: null,
+            setupExitCode: null,
+            headCommit: baseCommit,
+            mergedCommit: null,
+            createdAt: now,
+            updatedAt: now,
+        });
+    }
+    get(taskId) {
+        return this.deps.workspaces.get(taskId);
+    }
+    async getOrThrow(taskId) {
+        const ws = await this.deps.workspaces.get(taskId);
+        if (ws === null)
+            throw new AppError('WORKSPACE_NOT_FOUND', { details: { taskId } });
+        return ws;
+    }
+    /** The agent's cwd for the task's run, or null when the task has no (open) workspace. */
+    async prepare(task) {
+        const ws = await this.deps.workspaces.get(task.id);
+        if (ws === null)
+            return null;
+        if (ws.status === 'ready' && ws.path !== null)
+            return ws.path;
+        if (ws.status !== 'requested' && ws.status !== 'setup_failed') {
+            this.deps.logger.warn({ taskId: task.id, status: ws.status }, 'the task workspace is closed; the run uses the default directory');
+            return null;
+        }
+        const repo = this.repoPath(ws.repo);
+        let path = ws.path;
+        if (path === null) {
+            path = join(this.deps.root, 'worktrees', task.id);
+            await this.deps.git.addWorktree(repo, path, ws.branch, ws.baseCommit ?? ws.base);
+            await this.deps.workspaces.update(task.id, ['requested', 'setup_failed'], { path, updatedAt: this.deps.clock.isoNow() });
+            if (ws.copyFiles.length > 0)
+                await this.deps.git.copyInto(repo, path, ws.copyFiles);
+        }
+        if (ws.setupCommand !== null) {
+            const outcome = await this.deps.git.runCommand(path, ws.setupCommand, this.deps.setupTimeoutMs);
+            const ok = outcome.exitCode === 0 && !outcome.timedOut;
+            await this.deps.workspaces.update(task.id, ['requested', 'setup_failed'], {
+                status: ok ? 'ready' : 'setup_failed',
+                setupOutput: outcome.output,
+                setupExitCode: outcome.exitCode,
+                updatedAt: this.deps.clock.isoNow(),
+            });
+            if (!ok) {
+                throw new AppError('WORKSPACE_SETUP_FAILED', {
+                    message: outcome.timedOut ? `The setup command timed out after ${this.deps.setupTimeoutMs} ms` : `The setup command exited with ${String(outcome.exitCode)}`,
+                    details: { taskId: task.id, exitCode: outcome.exitCode, timedOut: outcome.timedOut },
+                });
+            }
+        }
+        else {
+            await this.deps.workspaces.update(task.id, ['requested', 'setup_failed'], { status: 'ready', updatedAt: this.deps.clock.isoNow() });
+        }
+        this.deps.logger.info({ taskId: task.id, repo: ws.repo, base: ws.base, path }, 'task workspace ready');
+        return path;
+    }
+    async diff(taskId, page) {
+        const ws = await this.open(taskId);
+        const baseCommit = ws.baseCommit ?? ws.base;
+        const files = await this.deps.git.changedFiles(ws.path, baseCommit);
+        const pageCount = Math.ceil(files.length / WORKSPACE_DIFF_PAGE_FILES);
+        const slice = files.slice((page - 1) * WORKSPACE_DIFF_PAGE_FILES, page * WORKSPACE_DIFF_PAGE_FILES);
+        const patches = [];
+        for (const file of slice) {
+            const patch = await this.deps.git.filePatch(ws.path, baseCommit, file);
+            patches.push({ path: file.path, patch: patch.slice(0, PATCH_MAX_CHARS), truncated: patch.length > PATCH_MAX_CHARS });
+        }
+        return { taskId, baseCommit, page, pageCount, totalFiles: files.length, files, patches };
+    }
+    async commit(taskId, message, actor) {
+        const ws = await this.open(taskId);
+        await this.notBusy(taskId);
+        if (!(await this.deps.git.isDirty(ws.path)))
+            throw new AppError('WORKSPACE_NOTHING_TO_COMMIT', { details: { taskId } });
+        const head = await this.deps.git.commitAll(ws.path, message, authorOf(actor));
+        this.deps.logger.info({ taskId, head, actor }, 'task workspace committed');
+        return this.updated(taskId, { headCommit: head });
+    }
+    async merge(taskId, mode, actor) {
+        const ws = await this.open(taskId);
+        await this.notBusy(taskId);
+        const repo = this.repoPath(ws.repo);
+        if (!(await this.deps.git.isBranch(repo, ws.base)))
+            throw new AppError('WORKSPACE_BASE_NOT_BRANCH', { details: { taskId, base: ws.base } });
+        if (await this.deps.git.isDirty(ws.path))
+            throw new AppError('WORKSPACE_UNCOMMITTED_CHANGES', { details: { taskId } });
+        const head = await this.deps.git.headCommit(ws.path);
+        const merged = await this.deps.git.merge(repo, ws.base, ws.branch, mode, authorOf(actor));
+        await this.deps.git.removeWorktree(repo, ws.path, ws.branch);
+        this.deps.logger.info({ taskId, base: ws.base, merged, actor }, 'task workspace merged');
+        return this.closed(taskId, { status: 'merged', headCommit: head, mergedCommit: merged });
+    }
+    async discard(taskId, actor) {
+        const ws = await this.getOrThrow(taskId);
+        if (ws.status === 'merged' || ws.status === 'discarded')
+            throw new AppError('WORKSPACE_CLOSED', { details: { taskId, status: ws.status } });
+        await this.notBusy(taskId);
+        await this.deps.git.removeWorktree(this.repoPath(ws.repo), ws.path ?? join(this.deps.root, 'worktrees', taskId), ws.branch);
+        this.deps.logger.info({ taskId, actor }, 'task workspace discarded');
+        return this.closed(taskId, { status: 'discarded' });
+    }
+    /** Removes worktrees of finished tasks idle for WORKSPACE_RETENTION; returns how many. */
+    async sweep() {
+        const before = new Date(this.deps.clock.now() - this.deps.retentionMs).toISOString();
+        let removed = 0;
+        for (const ws of await this.deps.workspaces.listIdleSince(before, 100)) {
+            const status = await this.deps.taskStatus(ws.taskId);
+            if (status !== null && !FINISHED.includes(status))
+                continue;
+            if (ws.path !== null)
+                await this.deps.git.removeWorktree(this.repoPath(ws.repo), ws.path, null);
+            if ((await this.deps.workspaces.update(ws.taskId, ['ready', 'setup_failed'], { status: 'removed', updatedAt: this.deps.clock.isoNow() })) !== null)
+                removed += 1;
+        }
+        if (removed > 0)
+            this.deps.logger.info({ removed }, 'idle task worktrees removed');
+        return removed;
+    }
+    repoPath(name) {
+        const path = this.deps.repos.get(name);
+        if (path === undefined) {
+            throw new AppError('WORKSPACE_REPO_UNKNOWN', {
+                message: `No workspace repository is named ${name}`,
+                fields: [{ path: 'body.workspace.repo', message: `must be one of: ${[...this.deps.repos.keys()].join(', ') || '(none configured: set WORKSPACE_REPOS)'}` }],
+            });
+        }
+        return path;
+    }
+    /** A workspace whose worktree exists. */
+    async open(taskId) {
+        const ws = await this.getOrThrow(taskId);
+        if (ws.status === 'merged' || ws.status === 'discarded' || ws.status === 'removed')
+            throw new AppError('WORKSPACE_CLOSED', { details: { taskId, status: ws.status } });
+        if (ws.path === null)
+            throw new AppError('WORKSPACE_NOT_FOUND', { message: 'The workspace is not created yet (it is created when the task runs)', details: { taskId, status: ws.status } });
+        return { ...ws, path: ws.path };
+    }
+    async notBusy(taskId) {
+        if ((await this.deps.taskStatus(taskId)) === 'running')
+            throw new AppError('WORKSPACE_BUSY', { details: { taskId } });
+    }
+    async updated(taskId, change) {
+        return (await this.deps.workspaces.update(taskId, ['ready', 'setup_failed', 'requested'], { ...change, updatedAt: this.deps.clock.isoNow() })) ?? this.getOrThrow(taskId);
+    }
+    async closed(taskId, change) {
+        const done = await this.deps.workspaces.update(taskId, ['requested', 'ready', 'setup_failed', 'removed'], { ...change, updatedAt: this.deps.clock.isoNow() });
+        if (done === null)
+            throw new AppError('WORKSPACE_CLOSED', { details: { taskId } });
+        return done;
+    }
+}
+/** Commits are authored by the person who asked (user id), at a local placeholder address. */
+const authorOf = (actor) => ({ name: actor, email: `${actor.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60) || 'dashboard'}@dashboard.local` });
+//# sourceMappingURL=workspace-service.js.map

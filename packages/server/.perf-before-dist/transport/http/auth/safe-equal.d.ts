@@ -1,0 +1,1 @@
+export declare function safeEqualText(a: string, b: string): boolean;
