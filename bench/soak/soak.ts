@@ -48,6 +48,9 @@ const server = await startServer({
     RATE_LIMIT_READ: '0',
     // Keep every event: the end-to-end count compares all of them.
     RUN_LOG_CAP_MB: '1000',
+    // Diagnostics: SOAK_SERVER_NODE_OPTIONS is passed to the server as NODE_OPTIONS, e.g.
+    // '--heapsnapshot-signal=SIGUSR2' to `kill -USR2 <server pid>` for heap snapshots (written to the cwd).
+    ...(process.env.SOAK_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SOAK_SERVER_NODE_OPTIONS } : {}),
   },
   readyTimeoutMs: 60_000,
 });

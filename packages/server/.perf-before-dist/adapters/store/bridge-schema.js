@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=bridge-schema.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=scheduled-jobs-schema.js.map

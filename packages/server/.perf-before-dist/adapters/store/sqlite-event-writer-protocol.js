@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=sqlite-event-writer-protocol.js.map

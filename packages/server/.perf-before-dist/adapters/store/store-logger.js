@@ -1,5 +1,0 @@
-export const silentStoreLogger = {
-    info: () => undefined,
-    warn: () => undefined,
-};
-//# sourceMappingURL=store-logger.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=agent-supervisor.js.map

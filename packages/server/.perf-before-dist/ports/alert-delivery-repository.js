@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=alert-delivery-repository.js.map

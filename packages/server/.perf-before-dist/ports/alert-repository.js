@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=alert-repository.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=analytics-repository.js.map

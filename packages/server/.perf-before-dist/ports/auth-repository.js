@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=auth-repository.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=cron-schedule.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=dispatch-gate-repository.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=embedding-provider.js.map

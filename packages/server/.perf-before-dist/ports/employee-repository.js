@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=employee-repository.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=git-worktrees.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=leader-lock.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=mcp-config-files.js.map

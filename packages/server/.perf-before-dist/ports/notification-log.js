@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=notification-log.js.map

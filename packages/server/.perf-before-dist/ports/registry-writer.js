@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=registry-writer.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=replica-repository.js.map

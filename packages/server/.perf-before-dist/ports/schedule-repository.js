@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=schedule-repository.js.map

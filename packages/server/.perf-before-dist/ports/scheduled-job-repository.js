@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=scheduled-job-repository.js.map

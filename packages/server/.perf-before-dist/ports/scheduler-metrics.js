@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=scheduler-metrics.js.map

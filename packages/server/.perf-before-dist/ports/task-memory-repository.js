@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=task-memory-repository.js.map

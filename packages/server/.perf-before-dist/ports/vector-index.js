@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=vector-index.js.map

@@ -1,1 +1,0 @@
-export declare function agentBaseEnv(env: NodeJS.ProcessEnv): Record<string, string>;

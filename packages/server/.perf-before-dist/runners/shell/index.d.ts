@@ -1,3 +1,0 @@
-/** The shell runtime: any argv command as a deterministic agent (prompt on stdin, lines as text). */
-export { ShellRunner } from './shell-runner.js';
-export { parseShellLine } from './shell-parser.js';

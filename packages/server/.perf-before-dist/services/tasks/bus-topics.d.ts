@@ -1,2 +1,0 @@
-export declare const TASKS_TOPIC: "tasks";
-export declare const EMPLOYEES_TOPIC: "employees";

@@ -1,3 +1,0 @@
-export const TASKS_TOPIC = 'tasks';
-export const EMPLOYEES_TOPIC = 'employees';
-//# sourceMappingURL=bus-topics.js.map

@@ -1,1 +1,0 @@
-export declare function safeEqualText(a: string, b: string): boolean;
