@@ -10,6 +10,8 @@
  *
  * Build first (npm run build). Writes bench/results/soak.json and prints it. A shorter run is
  * labelled with its `minutes` in the result; only `--minutes 15` is the soak the issue asks for.
+ * Heap snapshots: SOAK_SERVER_NODE_OPTIONS='--heapsnapshot-signal=SIGUSR2' npx tsx bench/soak/soak.ts,
+ * then `kill -USR2 <server pid>`; the .heapsnapshot files land in the current directory.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
