@@ -183,7 +183,8 @@ describe(`workflow engine on the core loop (${backend})`, () => {
     const chosen = await h.waitForRun(started.id, (r) => r.status !== 'classifying');
     expect(chosen).toMatchObject({ status: 'running', templateId: 'bug_fix', templateName: 'Bug Fix', selection: { reason: 'It is a defect' } });
     expect(chosen.steps.map((s) => s.key)).toEqual(['bug_analysis', 'root_cause_analysis', 'fix_implementation', 'testing', 'review']);
-    const classifier = await h.core.tasks.get(chosen.selection.taskId as string);
+    // The engine records the choice on the run first, then resolves the classifier's task.
+    const classifier = await h.core.waitForTask(chosen.selection.taskId as string, (t) => t.status === 'resolved');
     expect(classifier.status).toBe('resolved');
     expect(classifier.assignee).toBe('emp_301'); // the project manager
     await service().cancel(started.id, { reason: 'Enough' }, 'tester');
