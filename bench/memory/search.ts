@@ -197,7 +197,7 @@ for (const store of stores) {
   try {
     if (store === 'postgres') {
       const available = await sql<{ ok: number }>`select 1 as ok from pg_available_extensions where name = 'vector'`.execute(storeDatabaseOf(bench.store).db);
-      console.log(`pgvector ${available.rows.length > 0 ? 'available (not used by this version)' : 'not installed'}: in-memory index`);
+      console.log(`pgvector ${available.rows.length > 0 ? 'available (this benchmark measures the in-memory index)' : 'not installed'}: in-memory index`);
     }
     let stored = 0;
     for (const size of [...sizes].sort((a, b) => a - b)) {

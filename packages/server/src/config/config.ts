@@ -92,7 +92,7 @@ export interface Config {
     keyFile: string;
     /** The sqlite-vec index file in embedded mode. @default `${dataDir}/memory-vectors.sqlite` */
     vectorFile: string;
-    /** `auto`: sqlite-vec on SQLite; on PostgreSQL pgvector when installed (not yet used), else the in-memory index. */
+    /** `auto`: sqlite-vec on SQLite (in-memory above 5,000 memories); on PostgreSQL pgvector when installed, else the in-memory index. */
     vectorIndex: MemoryVectorIndexName;
     /** Memory in task runs (services/dispatch/run-memory.ts, docs/memory.md). */
     runs: {

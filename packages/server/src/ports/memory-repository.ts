@@ -96,7 +96,10 @@ export interface CandidateFilter {
 
 export interface LexicalHit {
   id: string;
-  /** Higher is better (BM25 / ts_rank); only comparable within one query. */
+  /**
+   * BM25 in rare-word units (the sum divided by `rareTermIdf(documents)`, domain/memory/
+   * bm25-terms.ts): about 1 per distinctive query word the memory contains; higher is better.
+   */
   score: number;
 }
 

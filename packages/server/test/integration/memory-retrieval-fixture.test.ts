@@ -26,6 +26,8 @@ const dir = new URL('../fixtures/memory-retrieval/', import.meta.url);
 const memories = JSON.parse(readFileSync(new URL('memories.json', dir), 'utf8')) as FixtureMemory[];
 const queries = JSON.parse(readFileSync(new URL('queries.json', dir), 'utf8')) as FixtureQuery[];
 const split = JSON.parse(readFileSync(new URL('split.json', dir), 'utf8')) as Record<'tuning' | 'heldOut' | 'fresh', string[]>;
+const blind = JSON.parse(readFileSync(new URL('queries-blind.json', dir), 'utf8')) as FixtureQuery[];
+const employeeIds = new Set(memories.map((m) => m.employeeId));
 
 describe('labelled memory retrieval set', () => {
   it('has at least 300 memories spread over the 13 roles, of every type', () => {
@@ -58,13 +60,29 @@ describe('labelled memory retrieval set', () => {
     expect(split.fresh.length).toBeGreaterThanOrEqual(30);
   });
 
+  it('has a blind set of at least 100 queries over every role, distinct ids, existing labels, some answered by colleagues', () => {
+    expect(blind.length).toBeGreaterThanOrEqual(100);
+    const ids = new Set(memories.map((m) => m.id));
+    const byId = new Map(memories.map((m) => [m.id, m]));
+    expect(new Set(blind.map((q) => q.id)).size).toBe(blind.length);
+    for (const q of blind) {
+      expect(queries.some((d) => d.id === q.id), `${q.id} also a development id`).toBe(false);
+      expect(employeeIds.has(q.employeeId), q.id).toBe(true);
+      expect(q.relevant.length, q.id).toBeGreaterThan(0);
+      for (const r of q.relevant) expect(ids.has(r), `${q.id} → ${r}`).toBe(true);
+    }
+    expect(new Set(blind.map((q) => q.employeeId))).toEqual(employeeIds);
+    const colleagues = blind.filter((q) => q.relevant.every((r) => byId.get(r)?.employeeId !== q.employeeId));
+    expect(colleagues.length).toBeGreaterThanOrEqual(10);
+  });
+
   it('paraphrases: no query repeats five consecutive words of a memory it should find', () => {
     const byId = new Map(memories.map((m) => [m.id, m]));
     const grams = (text: string): Set<string> => {
       const w = words(text);
       return new Set(w.slice(0, Math.max(0, w.length - 4)).map((_, i) => w.slice(i, i + 5).join(' ')));
     };
-    for (const q of queries) {
+    for (const q of [...queries, ...blind]) {
       const queryGrams = grams(q.query);
       for (const r of q.relevant) {
         const shared = [...grams(byId.get(r)?.content ?? '')].filter((g) => queryGrams.has(g));

@@ -232,6 +232,8 @@ export const memoryScoreParts = z.object({
   vector: z.number(),
   importance: z.number(),
   recency: z.number(),
+  /** 1 when the memory is the searching employee's own, else 0. */
+  affinity: z.number(),
 });
 export type MemoryScoreParts = z.infer<typeof memoryScoreParts>;
 

@@ -43,7 +43,7 @@ beforeEach(() => {
       searches.push(body);
       // emp_004 reads emp_005's company memory too; the page keeps it only from its owner's search.
       const hits = body.employeeId === 'emp_004' ? [{ m: ownB, s: 0.95 }, { m: ownA, s: 0.6 }] : [{ m: ownB, s: 0.8 }];
-      const results = hits.map(({ m, s }) => ({ id: m.id, score: s, scores: { lexical: 1, vector: 1, importance: 1, recency: 1 }, memory: m }));
+      const results = hits.map(({ m, s }) => ({ id: m.id, score: s, scores: { lexical: 1, vector: 1, importance: 1, recency: 1, affinity: 0 }, memory: m }));
       return jsonResponse({ success: true, employeeId: body.employeeId, query: body.query, results, total: results.length });
     }
     return jsonResponse({}, 404);

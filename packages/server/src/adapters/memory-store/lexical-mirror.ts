@@ -11,7 +11,7 @@
  * words (~2.5 million postings) take about 50 MB.
  */
 import { sql, type Kysely } from 'kysely';
-import { chooseScoredTerms } from '../../domain/memory/bm25-terms.js';
+import { chooseScoredTerms, rareTermIdf } from '../../domain/memory/bm25-terms.js';
 import type { QueryTerm } from '../../domain/memory/query-expansion.js';
 import type { LexicalHit } from '../../ports/memory-repository.js';
 import type { MemoryCipher } from '../memory-crypto/memory-cipher.js';
@@ -183,7 +183,8 @@ export class LexicalMirror {
       if (score > top.threshold) top.offer(this.#ids[slot] as string, score);
       scores[slot] = 0;
     }
-    return top.sorted().map((hit) => ({ id: hit.id, score: hit.similarity }));
+    const unit = rareTermIdf(docs);
+    return top.sorted().map((hit) => ({ id: hit.id, score: hit.similarity / unit }));
   }
 
   async #replay(): Promise<void> {

@@ -11,7 +11,7 @@
  * gives the same ranking on both. See docs/memory.md for what the blind index does and does not hide.
  */
 import { sql, type Kysely } from 'kysely';
-import { chooseScoredTerms } from '../../domain/memory/bm25-terms.js';
+import { chooseScoredTerms, rareTermIdf } from '../../domain/memory/bm25-terms.js';
 import type { QueryTerm } from '../../domain/memory/query-expansion.js';
 import { contentTokens } from '../../domain/memory/text-tokens.js';
 import type { LexicalHit } from '../../ports/memory-repository.js';
@@ -155,5 +155,6 @@ export async function bm25Search(
     join memories m on m.seq = s.seq
     order by s.score desc, m.id
   `.execute(db);
-  return rows.rows.map((r) => ({ id: r.id, score: Number(r.score) }));
+  const unit = rareTermIdf(docs);
+  return rows.rows.map((r) => ({ id: r.id, score: Number(r.score) / unit }));
 }

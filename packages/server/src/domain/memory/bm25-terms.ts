@@ -41,6 +41,15 @@ export function bm25Idf(df: number, docs: number): number {
   return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
 }
 
+/**
+ * The unit lexical scores are reported in: the idf of a term found in one memory out of `docs`.
+ * A BM25 sum divided by it reads as "about this many rare words matched", whatever the corpus
+ * size (raw idf grows with ln(docs)), so the ranking can weigh it on an absolute scale.
+ */
+export function rareTermIdf(docs: number): number {
+  return bm25Idf(1, Math.max(2, docs));
+}
+
 /** The terms to score, rarest first within each kind (query's own, then expansions). */
 export function chooseScoredTerms<K extends string>(terms: readonly TermStats<K>[], docs: number): ScoredTerm<K>[] {
   const present = terms.filter((t) => t.df > 0);

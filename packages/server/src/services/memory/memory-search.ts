@@ -190,6 +190,7 @@ export class MemorySearch {
           id: m.id,
           lexical: lexicalScore.get(m.id) ?? null,
           vector: vectorScore.get(m.id) ?? null,
+          own: m.employeeId === member.id,
           importance: m.importance,
           createdAtMs: Date.parse(m.createdAt),
         })),

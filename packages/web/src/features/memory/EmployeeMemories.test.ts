@@ -34,7 +34,7 @@ function serve(): void {
     }
     if (pathname === '/api/memory/search') {
       const q = String((body as { query: string }).query).toLowerCase();
-      const results = memories.filter((m) => m.content.toLowerCase().includes(q)).map((m, i) => ({ id: m.id, score: 0.9 - i / 10, scores: { lexical: 1, vector: 0.5, importance: 0.7, recency: 1 }, memory: m }));
+      const results = memories.filter((m) => m.content.toLowerCase().includes(q)).map((m, i) => ({ id: m.id, score: 0.9 - i / 10, scores: { lexical: 1, vector: 0.5, importance: 0.7, recency: 1, affinity: 1 }, memory: m }));
       return jsonResponse({ success: true, employeeId: 'emp_004', query: q, results, total: results.length });
     }
     if (pathname === '/api/memory/archive') {

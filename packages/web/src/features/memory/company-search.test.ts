@@ -5,7 +5,7 @@ import { mergeOwnedHits } from './company-search';
 const hit = (id: string, owner: string, score: number) => ({
   id,
   score,
-  scores: { lexical: 0, vector: 0, importance: 0, recency: 0 },
+  scores: { lexical: 0, vector: 0, importance: 0, recency: 0, affinity: 0 },
   memory: makeMemory({ id, employeeId: owner }),
 });
 
