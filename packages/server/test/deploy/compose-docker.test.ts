@@ -82,12 +82,12 @@ describe('docker-compose.yml', () => {
     for (const name of used) expect(documented.has(name ?? ''), `${name} is not in .env.example`).toBe(true);
   });
 
-  it('persists Redis (appendonly) and checks Redis and PostgreSQL 15 health; neither is published on the host', () => {
+  it('persists Redis (appendonly) and checks Redis and PostgreSQL 15 (with pgvector) health; neither is published on the host', () => {
     const { redis, database } = compose().services as Record<string, Tree>;
     expect(redis?.image).toMatch(/^redis:7/);
     expect((redis?.command as string[]).join(' ')).toContain('--appendonly yes');
     expect(redis?.healthcheck.test).toEqual(['CMD', 'redis-cli', 'ping']);
-    expect(database?.image).toBe('postgres:15-alpine');
+    expect(database?.image).toBe('pgvector/pgvector:0.8.0-pg15');
     expect(database?.healthcheck.test.join(' ')).toContain('pg_isready');
     expect(redis?.ports).toBeUndefined();
     expect(database?.ports).toBeUndefined();

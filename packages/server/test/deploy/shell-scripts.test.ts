@@ -1,6 +1,6 @@
 /**
- * The operations scripts pass shellcheck (POSIX sh: they also run in the postgres:15-alpine
- * container, which has no bash), and shellcheck does flag a broken script.
+ * The operations scripts pass shellcheck (POSIX sh: they also run in the database container,
+ * whose image may have no bash, e.g. postgres:15-alpine), and shellcheck does flag a broken script.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
