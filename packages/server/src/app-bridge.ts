@@ -29,6 +29,7 @@ import { KyselyRunTokenRepository } from './adapters/store/kysely-run-token-repo
 import { KyselyTaskLinkRepository } from './adapters/store/kysely-task-link-repository.js';
 import { storeDatabaseOf } from './adapters/store/kysely-store.js';
 import { FetchWebhookSender } from './adapters/webhook/fetch-webhook-sender.js';
+import { AppError } from './domain/app-error.js';
 import { leaderLockFor } from './app-scheduler.js';
 import type { Config } from './config/config.js';
 import type { Lifecycle } from './lifecycle/lifecycle.js';
@@ -53,9 +54,9 @@ import type { HttpServer } from './transport/http/http-server.js';
 import { bridgeAlertRoutes, type BridgeAlertRoutesDeps } from './transport/http/routes/bridge-alert-routes.js';
 import { bridgeAnalyticsRoutes } from './transport/http/routes/bridge-analytics-routes.js';
 import { bridgeInputRoutes } from './transport/http/routes/bridge-input-routes.js';
-import { bridgeProxyRoutes } from './transport/http/routes/bridge-proxy-routes.js';
 import { bridgeRegistryRoutes } from './transport/http/routes/bridge-registry-routes.js';
 import { bridgeTaskLinkRoutes } from './transport/http/routes/bridge-task-link-routes.js';
+import { isTimeout, serviceProxyRoutes } from './transport/http/routes/service-proxy-routes.js';
 import { mcpRoutes } from './transport/mcp/mcp-routes.js';
 import { McpServer } from './transport/mcp/mcp-server.js';
 
@@ -120,7 +121,13 @@ export function registerBridge(ctx: BridgeWiring): RegisteredBridge {
     void server.register(bridgeAlertRoutes, { resolve: (): BridgeAlertRoutesDeps => ({ alerts: served().alerts, deliveries: served().deliveries, evaluateNow }) });
     if (ctx.employees !== null) void server.register(bridgeRegistryRoutes, { resolve: () => served().registry ?? notOpen() });
   } else if (ctx.proxies && config.services.apiBridgeUrl !== null) {
-    void server.register(bridgeProxyRoutes, { baseUrl: config.services.apiBridgeUrl, timeoutMs: config.health.timeoutMs * 5 });
+    void server.register(serviceProxyRoutes, {
+      basePath: '/api/bridge',
+      includeBasePath: false,
+      baseUrl: config.services.apiBridgeUrl,
+      timeoutMs: config.health.timeoutMs * 5,
+      unavailable: bridgeUnavailable,
+    });
   }
 
   async function evaluateNow(): Promise<{ opened: number; resolved: number; open: number }> {
@@ -286,4 +293,10 @@ function hostUrl(address: string, port: number): string {
 
 function notOpen(): never {
   throw new Error('the API bridge is not open');
+}
+
+/** 503 BRIDGE_UNAVAILABLE from the /api/bridge proxy: no connection, or no answer in time. */
+function bridgeUnavailable(baseUrl: string, cause: unknown, timeoutMs: number): AppError {
+  const reason = isTimeout(cause) ? `no answer within ${timeoutMs}ms` : cause instanceof Error ? cause.message : String(cause);
+  return new AppError('BRIDGE_UNAVAILABLE', { message: `The API bridge at ${baseUrl} cannot be reached`, details: { reason } });
 }

@@ -55,11 +55,12 @@ import { registerMemoryCleanupSchedule } from './app-memory-schedule.js';
 import { registerScheduler } from './app-scheduler.js';
 import { registerSchedules } from './app-schedules.js';
 import { registerNotifications } from './app-notifications.js';
+import { memoryUnavailable } from './adapters/memory-http/memory-api-errors.js';
 import { selectMemoryApi } from './adapters/memory-http/select-memory-api.js';
 import { hostsMemoryStore, remoteMemoryApiUrl } from './config/service-role.js';
-import { memoryProxyRoutes } from './transport/http/routes/memory-proxy-routes.js';
 import { InProcessMemoryApi } from './services/memory/in-process-memory-api.js';
 import { registerOpenApi } from './transport/http/routes/openapi.js';
+import { serviceProxyRoutes } from './transport/http/routes/service-proxy-routes.js';
 import { busDropCounter } from './adapters/bus-redis/bus-metrics.js';
 import { deploymentChannelPrefix, RedisEventBus } from './adapters/bus-redis/redis-event-bus.js';
 import { createLiveFeed, runFeedSource, type LiveFeedOptions } from './transport/ws/live-feed-gateway.js';
@@ -401,7 +402,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     const scheduler = registerScheduler({ config, logger, lifecycle, metricsRegistry: metrics.registry, store: openedStore });
     registerMemoryCleanupSchedule({ config, server, scheduler, memory });
   } else if (role.api && remoteMemoryUrl !== null) {
-    void server.register(memoryProxyRoutes, { baseUrl: remoteMemoryUrl, timeoutMs: config.memory.apiTimeoutMs });
+    void server.register(serviceProxyRoutes, {
+      basePath: '/api/memory',
+      includeBasePath: true,
+      baseUrl: remoteMemoryUrl,
+      timeoutMs: config.memory.apiTimeoutMs,
+      unavailable: memoryUnavailable,
+    });
   }
 
   // Before HTTP: it opens after the bus topics are followed, and drain tells clients going-away.

@@ -1,29 +1,42 @@
 /**
- * /api/memory/* forwarded to the memory service at MEMORY_API_URL (this process does not open the
- * memory store). A transparent proxy: method, path, query and body go through as they came (the
- * body is streamed, not parsed, so size limits and validation are the memory API's), and the
- * answer comes back with its status, headers and body, error bodies included. One check happens
- * here: a declared Content-Length over this server's body limit (the memory API's too: same build)
- * is refused with 413 PAYLOAD_TOO_LARGE before anything is sent, because a server that refuses a
- * body mid-upload closes the connection and the proxy could only report that as unavailable. The request id is
+ * A path prefix forwarded to a companion service that runs as its own process (the memory service
+ * at MEMORY_API_URL for /api/memory, the API bridge at API_BRIDGE_URL for /api/bridge). A
+ * transparent proxy: method, path, query and body go through as they came (the body is streamed,
+ * not parsed, so size limits and validation are the service's), and the answer comes back with its
+ * status, headers and body, error bodies included. One check happens here: a declared
+ * Content-Length over this server's body limit (the service's too: same build) is refused with 413
+ * PAYLOAD_TOO_LARGE before anything is sent, because a server that refuses a body mid-upload
+ * closes the connection and the proxy could only report that as unavailable. The request id is
  * forwarded in `x-request-id`, so both processes log the same id, and so are the caller's
- * credentials (the memory API authorizes each route itself).
+ * credentials (the service authorizes each route itself).
  *
- * When the memory service cannot be reached, or does not start answering within
- * MEMORY_API_TIMEOUT, the client gets 503 MEMORY_UNAVAILABLE; a body that stalls after the answer
- * started is cut at the same deadline.
+ * When the service cannot be reached, or does not start answering within `timeoutMs`, the client
+ * gets the service's 503 (`unavailable`); a body that stalls after the answer started is cut at
+ * the same deadline.
  */
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { memoryUnavailable } from '../../../adapters/memory-http/memory-api-errors.js';
 import { AppError } from '../../../domain/app-error.js';
 import { REQUEST_ID_HEADER } from '../../../observability/request-id.js';
+import '../auth/access-types.js';
 
-export interface MemoryProxyOptions {
-  /** MEMORY_API_URL, without a trailing slash. */
+export interface ServiceProxyOptions {
+  /**
+   * The forwarded path, e.g. `/api/memory`: `${basePath}/*` goes to the service. (Not `prefix`:
+   * Fastify's register() would mount the routes under it.)
+   */
+  basePath: string;
+  /** Forward `basePath` itself too (the service has a route there). */
+  includeBasePath: boolean;
+  /** The service's base URL, without a trailing slash. */
   baseUrl: string;
   timeoutMs: number;
+  /**
+   * The 503 for a service that cannot be reached or did not answer within `timeoutMs` (then
+   * `cause` is a DOMException named TimeoutError or AbortError).
+   */
+  unavailable: (baseUrl: string, cause: unknown, timeoutMs: number) => AppError;
 }
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) and those the proxy sets itself. */
@@ -31,7 +44,10 @@ const NOT_FORWARDED = new Set(['connection', 'keep-alive', 'proxy-connection', '
 /** fetch() decodes compressed bodies, so the length and encoding of the answer no longer hold. */
 const NOT_RETURNED = new Set([...NOT_FORWARDED, 'content-length', 'content-encoding']);
 
-export const memoryProxyRoutes: FastifyPluginAsync<MemoryProxyOptions> = async (app, options) => {
+/** True for the abort reasons of the deadline (or of a client that went away). */
+export const isTimeout = (cause: unknown): boolean => cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
+
+export const serviceProxyRoutes: FastifyPluginAsync<ServiceProxyOptions> = async (app, options) => {
   // In this plugin only: keep bodies as raw streams whatever their type.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
@@ -45,7 +61,7 @@ export const memoryProxyRoutes: FastifyPluginAsync<MemoryProxyOptions> = async (
       throw new AppError('PAYLOAD_TOO_LARGE', { message: `The request body is ${declared} bytes; the limit is ${bodyLimit}`, details: { limitBytes: bodyLimit } });
     }
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DOMException('memory API timeout', 'TimeoutError')), options.timeoutMs);
+    const timer = setTimeout(() => controller.abort(new DOMException(`${options.baseUrl} timeout`, 'TimeoutError')), options.timeoutMs);
     // A client that goes away cancels the upstream request too.
     reply.raw.once('close', () => {
       clearTimeout(timer);
@@ -73,7 +89,7 @@ export const memoryProxyRoutes: FastifyPluginAsync<MemoryProxyOptions> = async (
     } catch (err) {
       clearTimeout(timer);
       body?.resume();
-      throw memoryUnavailable(options.baseUrl, controller.signal.reason ?? err, options.timeoutMs);
+      throw options.unavailable(options.baseUrl, controller.signal.reason ?? err, options.timeoutMs);
     }
     reply.code(upstream.status);
     upstream.headers.forEach((value, name) => {
@@ -88,9 +104,9 @@ export const memoryProxyRoutes: FastifyPluginAsync<MemoryProxyOptions> = async (
     return reply.send(stream);
   };
 
-  // The least role here; the memory API checks each route's own level against the forwarded
+  // The least role here; the service checks each route's own level against the forwarded
   // credentials, and audits its changes itself.
   const route = { config: { access: 'viewer' as const, audit: false as const } };
-  app.all('/api/memory', route, forward);
-  app.all('/api/memory/*', route, forward);
+  if (options.includeBasePath) app.all(options.basePath, route, forward);
+  app.all(`${options.basePath}/*`, route, forward);
 };
