@@ -13,19 +13,12 @@
  *
  * Build first: npm run build -w @dash/shared && npx tsc -b packages/server && npm run build -w @dash/web
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createMemoryResult, memoryView, runEventsPage, task as taskSchema, taskMemories, type Task, type TaskMemories } from '@dash/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_AGENT } from '../fixtures/fake-agent/fake-agent-runner.js';
-import { eventually, launchBrowser, type TestBrowser } from '../support/browser.js';
-import { makeRegistryFixture, type RegistryFixture } from '../support/employee-registry-fixture.js';
-import { killAllServers, startServer, type SpawnedServer } from '../support/server-process.js';
-import { makeTempDir, type TempDir } from '../support/temp-dir.js';
+import { eventually } from '../support/browser.js';
+import { browserSession, FAKE_AGENT_ENV, type BrowserSession } from '../support/browser-session.js';
 
-const WEB_INDEX = fileURLToPath(new URL('../../../web/dist/index.html', import.meta.url));
-const DOCS_SCREENSHOTS = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));
 const WRITER = 'emp_011';
 
 const scripted = (text: string, script: Record<string, unknown>): string => `${text}\n\nFAKE_AGENT_SCRIPT: ${JSON.stringify(script)}`;
@@ -35,62 +28,27 @@ const WRITER_BRIEF =
   'large reports no longer time out. Link the issue and keep the entry to one line.';
 
 describe('employee memory in runs and in the UI (built server, fake agent, browser)', () => {
-  let server: SpawnedServer;
-  let registry: RegistryFixture;
-  let browser: TestBrowser;
+  let session: BrowserSession;
   let page: Page;
-  let shots: TempDir | null = null;
-  let shotDir: string;
   let task: Task;
   let recalled: string;
 
-  /** Every API call of this file goes through here (credentials from server-process.ts). */
-  const api = async <T>(method: string, path: string, body: unknown, parse: (v: unknown) => T): Promise<T> => {
-    const res = await server.api(path, {
-      method,
-      ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return parse(JSON.parse(text));
-  };
   const remember = (type: string, content: string, metadata: Record<string, unknown> = {}): Promise<string> =>
-    api('POST', `/api/memory/${type}`, { employeeId: WRITER, content, metadata }, (v) => createMemoryResult.parse(v).memoryId);
-  const memoriesOf = (id: string): Promise<TaskMemories> => api('GET', `/api/tasks/${id}/memories`, undefined, (v) => taskMemories.parse(v));
-  const go = (path: string) => page.goto(`${server.url}${path}`);
+    session.api('POST', `/api/memory/${type}`, { employeeId: WRITER, content, metadata }, (v) => createMemoryResult.parse(v).memoryId, 201);
+  const memoriesOf = (id: string): Promise<TaskMemories> => session.api('GET', `/api/tasks/${id}/memories`, undefined, (v) => taskMemories.parse(v));
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: build the web app first (npm run build -w @dash/web)`);
-    registry = await makeRegistryFixture();
-    server = await startServer({
-      env: {
-        NODE_ID: 'e2e-memory',
-        AGENT_CLAUDE_BIN: FAKE_AGENT,
-        AGENT_CODEX_BIN: '/nonexistent/codex',
-        AGENT_STOP_GRACE: '300ms',
-        EMPLOYEE_REGISTRY_DIR: registry.path,
-        DISPATCH_INTERVAL: '200ms',
-        MEMORY_EMBEDDINGS: 'hash',
-      },
+    session = await browserSession({
+      registry: true,
+      // The SPA's requests carry the admin token, as an operator's browser carries its session.
+      tokenHeaders: true,
+      env: { NODE_ID: 'e2e-memory', ...FAKE_AGENT_ENV, AGENT_STOP_GRACE: '300ms', DISPATCH_INTERVAL: '200ms', MEMORY_EMBEDDINGS: 'hash' },
     });
-    browser = await launchBrowser();
-    await browser.signIn(server);
-    // The SPA's requests carry the admin token, as an operator's browser carries its session.
-    await browser.context.setExtraHTTPHeaders(server.authHeaders());
-    page = await browser.newPage();
-    if (process.env.UPDATE_SCREENSHOTS) shotDir = DOCS_SCREENSHOTS;
-    else {
-      shots = await makeTempDir('dash-shots-');
-      shotDir = `${shots.path}/`;
-    }
+    page = session.page;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (server) expect(await server.stop()).toEqual({ code: 0, signal: null });
-    await killAllServers();
-    await registry?.cleanup();
-    await shots?.cleanup();
+    if (session) expect(await session.close()).toEqual({ code: 0, signal: null });
   }, 60_000);
 
   it('puts a stored memory in the next task\'s prompt and writes one from the run, visible through the task API', async () => {
@@ -98,7 +56,7 @@ describe('employee memory in runs and in the UI (built server, fake agent, brows
     await remember('experience', 'The docs build fails when a heading skips a level; run the link checker before pushing.', { tags: ['docs'], importance: 7 });
     await remember('decision', 'We publish the API reference from the OpenAPI document instead of writing it by hand.', { tags: ['api', 'docs'] });
 
-    task = await api(
+    task = await session.api(
       'POST',
       '/api/tasks',
       {
@@ -115,11 +73,12 @@ describe('employee memory in runs and in the UI (built server, fake agent, brows
         labels: ['docs'],
       },
       (v) => taskSchema.parse(v),
+      201,
     );
-    task = await eventually('the task to complete', () => api('GET', `/api/tasks/${task.id}`, undefined, (v) => taskSchema.parse(v)), (t) => t.status === 'completed', 60_000);
+    task = await eventually('the task to complete', () => session.api('GET', `/api/tasks/${task.id}`, undefined, (v) => taskSchema.parse(v)), (t) => t.status === 'completed', 60_000);
     const runId = task.lastRunId ?? '';
 
-    const events = await api('GET', `/api/runs/${runId}/events?after=0&limit=500`, undefined, (v) => runEventsPage.parse(v));
+    const events = await session.api('GET', `/api/runs/${runId}/events?after=0&limit=500`, undefined, (v) => runEventsPage.parse(v));
     const prompt = events.events.flatMap((e) => (e.event.type === 'assistant.text' && e.event.text.startsWith('prompt: ') ? [e.event.text] : []))[0] ?? '';
     expect(prompt).toContain(`[${recalled}] (knowledge, `);
     expect(prompt).toContain('you may cite it by its id');
@@ -130,13 +89,13 @@ describe('employee memory in runs and in the UI (built server, fake agent, brows
     expect(record.written).toEqual([
       expect.objectContaining({ runId, employeeId: WRITER, status: 'written', memoryType: 'decision', importance: 8, filesChanged: ['docs/CHANGELOG.md'] }),
     ]);
-    const written = await api('GET', `/api/memory/${record.written[0]?.memoryId}?employeeId=${WRITER}`, undefined, (v) => memoryView.parse(v));
+    const written = await session.api('GET', `/api/memory/${record.written[0]?.memoryId}?employeeId=${WRITER}`, undefined, (v) => memoryView.parse(v));
     expect(written).toMatchObject({ type: 'decision', scope: 'private', source: { runId, taskId: task.id } });
     expect(written.content).toContain('Files changed: docs/CHANGELOG.md');
   });
 
   it('shows the memories a task used and wrote on the task page', async () => {
-    await go(`/tasks/${task.id}`);
+    await session.go(`/tasks/${task.id}`);
     const used = page.locator('[data-test="memories-used"]');
     await used.locator(`a[href^="/memory/${recalled}"]`).waitFor();
     expect(await used.innerText()).toMatch(/relevance \d\.\d\d/);
@@ -151,7 +110,7 @@ describe('employee memory in runs and in the UI (built server, fake agent, brows
   });
 
   it('searches and edits a memory on the employee page, and the change is stored', async () => {
-    await go(`/employees/${WRITER}`);
+    await session.go(`/employees/${WRITER}`);
     const section = page.locator('[data-test="employee-memories"]');
     const card = section.locator(`article[data-memory="${recalled}"]`);
     await card.waitFor();
@@ -173,22 +132,22 @@ describe('employee memory in runs and in the UI (built server, fake agent, brows
     await card.getByText('grouped as Added / Changed / Fixed').waitFor();
     await form.waitFor({ state: 'detached' });
 
-    const stored = await api('GET', `/api/memory/${recalled}?employeeId=${WRITER}`, undefined, (v) => memoryView.parse(v));
+    const stored = await session.api('GET', `/api/memory/${recalled}?employeeId=${WRITER}`, undefined, (v) => memoryView.parse(v));
     expect(stored).toMatchObject({ content: 'Changelog entries go under "Unreleased", grouped as Added / Changed / Fixed, with the issue number.', importance: 8 });
 
     await page.locator('[data-test="memories"]').scrollIntoViewIfNeeded();
-    await page.locator('[data-test="memories"]').screenshot({ path: `${shotDir}employee-memories.png` });
+    await page.locator('[data-test="memories"]').screenshot({ path: `${session.shotDir}employee-memories.png` });
   });
 
   it('shows company figures and searches across employees on the Memory page', async () => {
-    await go('/memory');
+    await session.go('/memory');
     await page.locator('[data-test="memory-stats"]').waitFor();
     expect(Number(await page.locator('[data-test="total-memories"]').innerText())).toBe(4);
     await page.locator('[data-test="company-query"]').fill('docs build heading');
     await page.locator('[data-test="company-query"]').press('Enter');
     await page.locator('[data-test="company-hits"]').waitFor();
     expect(await page.locator('article[data-memory]').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: `${shotDir}memory.png`, fullPage: true });
-    expect(browser.problems).toEqual([]);
+    await page.screenshot({ path: `${session.shotDir}memory.png`, fullPage: true });
+    expect(session.browser.problems).toEqual([]);
   });
 });

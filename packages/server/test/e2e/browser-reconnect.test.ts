@@ -8,16 +8,13 @@
  *
  * Build first: npm run build -w @dash/shared && npx tsc -b packages/server && npm run build -w @dash/web
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { run as runSchema, runEventsPage, type Run } from '@dash/shared';
 import type { Page, WebSocket as PageSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_AGENT } from '../fixtures/fake-agent/fake-agent-runner.js';
-import { eventually, launchBrowser, readTranscript, TcpProxy, type TestBrowser } from '../support/browser.js';
-import { killAllServers, startServer, type SpawnedServer } from '../support/server-process.js';
+import { eventually, readTranscript, TcpProxy } from '../support/browser.js';
+import { browserSession, FAKE_AGENT_ENV, type BrowserSession } from '../support/browser-session.js';
+import type { SpawnedServer } from '../support/server-process.js';
 
-const WEB_INDEX = fileURLToPath(new URL('../../../web/dist/index.html', import.meta.url));
 const LINES = 150;
 
 interface SocketLog {
@@ -28,25 +25,20 @@ interface SocketLog {
 }
 
 describe('run page across a dropped connection (browser, built server)', () => {
+  let session: BrowserSession;
   let server: SpawnedServer;
   let proxy: TcpProxy;
-  let browser: TestBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: build the web app first (npm run build -w @dash/web)`);
-    server = await startServer({ env: { NODE_ID: 'e2e-reconnect', AGENT_CLAUDE_BIN: FAKE_AGENT, AGENT_CODEX_BIN: '/nonexistent/codex' } });
+    session = await browserSession({ env: { NODE_ID: 'e2e-reconnect', ...FAKE_AGENT_ENV } });
+    ({ server, page } = session);
     proxy = await TcpProxy.start(server.port);
-    browser = await launchBrowser();
-    await browser.signIn(server);
-    page = await browser.newPage();
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
     await proxy?.close();
-    if (server) expect(await server.stop()).toEqual({ code: 0, signal: null });
-    await killAllServers();
+    if (session) expect(await session.close()).toEqual({ code: 0, signal: null });
   }, 60_000);
 
   it('shows every event exactly once after the live feed reconnects mid-run', async () => {

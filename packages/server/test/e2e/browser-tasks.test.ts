@@ -13,86 +13,42 @@
  *
  * Build first: npm run build -w @dash/shared && npx tsc -b packages/server && npm run build -w @dash/web
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { run as runSchema, task as taskSchema, taskCommentList, type Run, type Task } from '@dash/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_AGENT } from '../fixtures/fake-agent/fake-agent-runner.js';
-import { eventually, launchBrowser, readTranscript, type TestBrowser } from '../support/browser.js';
-import { makeRegistryFixture, type RegistryFixture } from '../support/employee-registry-fixture.js';
-import { killAllServers, startServer, type SpawnedServer } from '../support/server-process.js';
-import { makeTempDir, type TempDir } from '../support/temp-dir.js';
-
-const WEB_INDEX = fileURLToPath(new URL('../../../web/dist/index.html', import.meta.url));
-const DOCS_SCREENSHOTS = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));
+import { eventually, readTranscript } from '../support/browser.js';
+import { browserSession, FAKE_AGENT_ENV, type BrowserSession } from '../support/browser-session.js';
 
 /** A description that scripts the fake agent (see fake-agent.mjs). */
 const scripted = (text: string, script: Record<string, unknown>): string => `${text}\n\nFAKE_AGENT_SCRIPT: ${JSON.stringify(script)}`;
 
 describe('dashboard in a browser (built server, fake agent)', () => {
-  let server: SpawnedServer;
-  let registry: RegistryFixture;
-  let browser: TestBrowser;
+  let session: BrowserSession;
   let page: Page;
-  let shots: TempDir | null = null;
-  let shotDir: string;
   /** The task created in the UI. */
   let uiTask: Task;
 
-  const api = async <T>(method: string, path: string, body: unknown, parse: (v: unknown) => T): Promise<T> => {
-    const res = await server.api(path, {
-      method,
-      ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return parse(JSON.parse(text));
-  };
-  const getTask = (id: string): Promise<Task> => api('GET', `/api/tasks/${id}`, undefined, (v) => taskSchema.parse(v));
-  const getRun = (id: string): Promise<Run> => api('GET', `/api/runs/${id}`, undefined, (v) => runSchema.parse(v));
-  const createTask = (body: Record<string, unknown>): Promise<Task> => api('POST', '/api/tasks', body, (v) => taskSchema.parse(v));
+  const getTask = (id: string): Promise<Task> => session.api('GET', `/api/tasks/${id}`, undefined, (v) => taskSchema.parse(v));
+  const getRun = (id: string): Promise<Run> => session.api('GET', `/api/runs/${id}`, undefined, (v) => runSchema.parse(v));
+  const createTask = (body: Record<string, unknown>): Promise<Task> => session.api('POST', '/api/tasks', body, (v) => taskSchema.parse(v), 201);
   const waitForTask = (id: string, what: string, predicate: (t: Task) => boolean): Promise<Task> =>
     eventually(`task ${id} ${what}`, () => getTask(id), predicate, 60_000);
   const text = (selector: string): Promise<string> => page.locator(selector).innerText();
-  const go = async (path: string): Promise<void> => {
-    await page.goto(`${server.url}${path}`);
-  };
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: build the web app first (npm run build -w @dash/web)`);
-    registry = await makeRegistryFixture();
-    server = await startServer({
-      env: {
-        NODE_ID: 'e2e-browser',
-        AGENT_CLAUDE_BIN: FAKE_AGENT,
-        AGENT_CODEX_BIN: '/nonexistent/codex',
-        AGENT_STOP_GRACE: '300ms',
-        EMPLOYEE_REGISTRY_DIR: registry.path,
-        DISPATCH_INTERVAL: '200ms',
-        MAX_CONCURRENT_PROCESSES: '4',
-      },
+    session = await browserSession({
+      registry: true,
+      env: { NODE_ID: 'e2e-browser', ...FAKE_AGENT_ENV, AGENT_STOP_GRACE: '300ms', DISPATCH_INTERVAL: '200ms', MAX_CONCURRENT_PROCESSES: '4' },
     });
-    browser = await launchBrowser();
-    await browser.signIn(server);
-    page = await browser.newPage();
-    if (process.env.UPDATE_SCREENSHOTS) shotDir = DOCS_SCREENSHOTS;
-    else {
-      shots = await makeTempDir('dash-shots-');
-      shotDir = `${shots.path}/`;
-    }
+    page = session.page;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (server) expect(await server.stop()).toEqual({ code: 0, signal: null });
-    await killAllServers();
-    await registry?.cleanup();
-    await shots?.cleanup();
+    if (session) expect(await session.close()).toEqual({ code: 0, signal: null });
   }, 60_000);
 
   it('creates a task in the UI; it runs, and its output appears live on the run page', async () => {
-    await go('/tasks');
+    await session.go('/tasks');
     await page.locator('[data-test="tasks-empty"]').waitFor();
 
     await page.keyboard.press('c');
@@ -145,7 +101,7 @@ describe('dashboard in a browser (built server, fake agent)', () => {
     const long = await createTask({ title: 'Rebuild the search index', description: scripted('Reindex everything.', { steps: [{ text: 'Reindexing…' }, { sleep: 60_000 }] }), priority: 'medium' });
     const running = await waitForTask(long.id, 'running with a run', (t) => t.status === 'running' && t.lastRunId !== null);
 
-    await go(`/runs/${running.lastRunId}`);
+    await session.go(`/runs/${running.lastRunId}`);
     await page.locator('[data-test="transcript"]', { hasText: 'Reindexing' }).waitFor();
     await page.locator('[data-test="stop"]').click();
     await page.locator('dialog[open] [data-test="confirm"]').click();
@@ -156,7 +112,7 @@ describe('dashboard in a browser (built server, fake agent)', () => {
   });
 
   it('resolves one task with a comment and reopens another with a required reason', async () => {
-    await go(`/tasks/${uiTask.id}`);
+    await session.go(`/tasks/${uiTask.id}`);
     await page.locator('[data-test="task-status"]', { hasText: 'Awaiting review' }).waitFor();
     await page.locator('[data-test="resolve"]').click();
     await page.locator('[data-test="review-resolve"] [data-test="review-text"]').fill('Checked the CSV: columns and quoting are right.');
@@ -167,7 +123,7 @@ describe('dashboard in a browser (built server, fake agent)', () => {
 
     const other = await createTask({ title: 'Write the changelog entry', description: scripted('Summarise the export feature.', { steps: [{ text: 'Changelog written.' }] }), priority: 'low' });
     await waitForTask(other.id, 'completed', (t) => t.status === 'completed');
-    await go(`/tasks/${other.id}`);
+    await session.go(`/tasks/${other.id}`);
     await page.locator('[data-test="task-status"]', { hasText: 'Awaiting review' }).waitFor();
 
     await page.keyboard.press('o');
@@ -183,7 +139,7 @@ describe('dashboard in a browser (built server, fake agent)', () => {
 
     const reopened = await getTask(other.id);
     expect(reopened.assignee).toBe('emp_011');
-    const comments = taskCommentList.parse(await (await server.api(`/api/tasks/${other.id}/comments`)).json()).items;
+    const comments = taskCommentList.parse(await (await session.server.api(`/api/tasks/${other.id}/comments`)).json()).items;
     expect(comments).toEqual([expect.objectContaining({ kind: 'reopen_reason', body: 'Mention the CSV size limit.' })]);
     // It runs again, by the employee named, and comes back for review; the page follows live.
     await page.locator('[data-test="task-status"]', { hasText: 'Awaiting review' }).waitFor({ timeout: 30_000 });
@@ -201,7 +157,7 @@ describe('dashboard in a browser (built server, fake agent)', () => {
       });
     }
 
-    await go('/');
+    await session.go('/');
     await page.locator('[data-test="tiles"]').waitFor();
     await page.locator('[data-test="activity"]').waitFor();
     // A few metrics snapshots (one every 2 s) make the charts worth a look.
@@ -209,17 +165,17 @@ describe('dashboard in a browser (built server, fake agent)', () => {
     expect(await page.locator('[data-test="charts-note"]').count()).toBe(0);
     expect(Number(await text('[data-test="tile-running"] [data-test="value"]'))).toBeGreaterThan(0);
     expect(await page.locator('[data-test="charts"] canvas').count()).toBe(4);
-    await page.screenshot({ path: `${shotDir}overview.png`, fullPage: true });
+    await page.screenshot({ path: `${session.shotDir}overview.png`, fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.waitForTimeout(300);
-    await page.screenshot({ path: `${shotDir}overview-dark.png`, fullPage: true });
+    await page.screenshot({ path: `${session.shotDir}overview-dark.png`, fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
 
-    await go('/tasks');
+    await session.go('/tasks');
     await page.locator('[data-test="board"]').waitFor();
     await page.locator('[data-test="column-running"] article').first().waitFor();
     expect(await page.locator('[data-test="board"] article').count()).toBe(9);
-    await page.screenshot({ path: `${shotDir}tasks.png`, fullPage: true });
+    await page.screenshot({ path: `${session.shotDir}tasks.png`, fullPage: true });
 
     // `/` focuses the search; typing filters the list (and the URL) on the server's rules.
     await page.keyboard.press('/');
@@ -230,12 +186,12 @@ describe('dashboard in a browser (built server, fake agent)', () => {
     await page.locator('[data-test="task-table"] tbody tr').first().waitFor();
     expect(await page.locator('[data-test="task-table"] tbody tr').count()).toBe(1);
 
-    await go(`/tasks/${uiTask.id}`);
+    await session.go(`/tasks/${uiTask.id}`);
     await page.locator('[data-test="timeline"]').waitFor();
     await page.locator('[data-test="latest-run"] [data-seq]').first().waitFor();
-    await page.screenshot({ path: `${shotDir}task.png`, fullPage: true });
+    await page.screenshot({ path: `${session.shotDir}task.png`, fullPage: true });
 
     // Failed requests are logged by the browser as console errors; none is expected here.
-    expect(browser.problems).toEqual([]);
+    expect(session.browser.problems).toEqual([]);
   });
 });

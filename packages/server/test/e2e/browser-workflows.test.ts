@@ -9,72 +9,36 @@
  *
  * Build first: npm run build -w @dash/shared && npm run build -w @dash/server && npm run build -w @dash/web
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { workflowRun, type WorkflowRun } from '@dash/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_AGENT } from '../fixtures/fake-agent/fake-agent-runner.js';
-import { eventually, launchBrowser, type TestBrowser } from '../support/browser.js';
-import { makeRegistryFixture, type RegistryFixture } from '../support/employee-registry-fixture.js';
-import { killAllServers, startServer, type SpawnedServer } from '../support/server-process.js';
-import { makeTempDir, type TempDir } from '../support/temp-dir.js';
-
-const WEB_INDEX = fileURLToPath(new URL('../../../web/dist/index.html', import.meta.url));
-const DOCS_SCREENSHOTS = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));
+import { eventually } from '../support/browser.js';
+import { browserSession, FAKE_AGENT_ENV, type BrowserSession } from '../support/browser-session.js';
 
 describe('workflows in a browser (built server, fake agent)', () => {
-  let server: SpawnedServer;
-  let registry: RegistryFixture;
-  let browser: TestBrowser;
+  let session: BrowserSession;
   let page: Page;
-  let shots: TempDir | null = null;
-  let shotDir: string;
 
-  /** The one helper for this file's API calls (credentials come with server.api). */
-  const getRun = async (id: string): Promise<WorkflowRun> => {
-    const res = await server.api(`/api/workflows/runs/${id}`);
-    if (!res.ok) throw new Error(`GET run ${id}: ${res.status} ${await res.text()}`);
-    return workflowRun.parse(await res.json());
-  };
+  const getRun = (id: string): Promise<WorkflowRun> => session.api('GET', `/api/workflows/runs/${id}`, undefined, (v) => workflowRun.parse(v));
   const stepStatus = (run: WorkflowRun, key: string): string | undefined => run.steps.find((s) => s.key === key)?.status;
   const node = (key: string, status?: string): string => `[data-test="step-${key}"]${status ? `[data-status="${status}"]` : ''}`;
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: build the web app first (npm run build -w @dash/web)`);
-    registry = await makeRegistryFixture();
-    server = await startServer({
-      env: {
-        NODE_ID: 'e2e-browser-workflows',
-        AGENT_CLAUDE_BIN: FAKE_AGENT,
-        AGENT_CODEX_BIN: '/nonexistent/codex',
-        AGENT_STOP_GRACE: '300ms',
-        EMPLOYEE_REGISTRY_DIR: registry.path,
-        DISPATCH_INTERVAL: '200ms',
-        MAX_CONCURRENT_PROCESSES: '4',
-      },
+    session = await browserSession({
+      registry: true,
+      browser: { viewport: { width: 1600, height: 1000 } },
+      env: { NODE_ID: 'e2e-browser-workflows', ...FAKE_AGENT_ENV, AGENT_STOP_GRACE: '300ms', DISPATCH_INTERVAL: '200ms', MAX_CONCURRENT_PROCESSES: '4' },
     });
-    browser = await launchBrowser({ viewport: { width: 1600, height: 1000 } });
-    await browser.signIn(server);
-    page = await browser.newPage();
-    if (process.env.UPDATE_SCREENSHOTS) shotDir = DOCS_SCREENSHOTS;
-    else {
-      shots = await makeTempDir('dash-shots-');
-      shotDir = `${shots.path}/`;
-    }
+    page = session.page;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (server) expect(await server.stop()).toEqual({ code: 0, signal: null });
-    await killAllServers();
-    await registry?.cleanup();
-    await shots?.cleanup();
+    if (session) expect(await session.close()).toEqual({ code: 0, signal: null });
   }, 60_000);
 
   it('starts the software-development workflow from the UI and takes both gates from the graph', async () => {
-    await browser.signIn(server);
-    await page.goto(`${server.url}/workflows`);
+    await session.signIn();
+    await session.go('/workflows');
     await page.locator('[data-test="template-software_development"]').waitFor();
     await page.locator('[data-test="runs-empty"]').waitFor();
 
@@ -105,7 +69,7 @@ describe('workflows in a browser (built server, fake agent)', () => {
     // The second gate: the screenshot shows every step done and the go/no-go waiting.
     await page.locator(node('quality_review', 'awaiting_approval')).waitFor({ timeout: 90_000 });
     await page.locator('[data-test="select-quality_review"]').click();
-    await page.screenshot({ path: `${shotDir}workflow-run.png`, fullPage: true });
+    await page.screenshot({ path: `${session.shotDir}workflow-run.png`, fullPage: true });
 
     // Reject: the dialog insists on a reason; with one, the step runs again and waits again.
     await page.locator('[data-test="reject-quality_review"]').click();
@@ -124,9 +88,9 @@ describe('workflows in a browser (built server, fake agent)', () => {
     expect(done.status).toBe('completed');
     expect(done.steps.find((s) => s.key === 'quality_review')?.decisions.map((d) => d.decision)).toEqual(['rejected', 'approved']);
 
-    await page.goto(`${server.url}/workflows`);
+    await session.go('/workflows');
     await page.locator(`[data-test="run-row-${runId}"]`).filter({ hasText: 'Completed' }).waitFor();
-    await page.screenshot({ path: `${shotDir}workflows.png`, fullPage: true });
-    expect(browser.problems).toEqual([]);
+    await page.screenshot({ path: `${session.shotDir}workflows.png`, fullPage: true });
+    expect(session.browser.problems).toEqual([]);
   });
 });
