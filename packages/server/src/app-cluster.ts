@@ -8,7 +8,10 @@
  *   registerReplicaHeartbeat  BEFORE the `runs` component: it registers before this replica
  *                             reconciles its own runs and records `stopped` only after they are
  *                             drained (stop order is reverse), so no recoverer takes a replica
- *                             that is still draining for dead;
+ *                             that is still draining for dead. With it the self-fence
+ *                             (replica-fence.ts): a heartbeat unrenewed for too long stops the
+ *                             agents here and pauses the dispatcher's claims and readiness
+ *                             (`fencedBecause`) until a beat renews it;
  *   registerReplicaRecovery   AFTER the dispatcher: the leader (LeaderLock `replica-recovery`)
  *                             marks dead replicas' runs lost and has the dispatcher settle their
  *                             tasks; it stops before the dispatcher does.
@@ -28,6 +31,7 @@ import { systemClock } from './ports/clock.js';
 import type { EventBus } from './ports/event-bus.js';
 import type { ReplicaRepository } from './ports/replica-repository.js';
 import type { Store } from './ports/store.js';
+import { fenceAfter, ReplicaFence } from './services/cluster/replica-fence.js';
 import { ReplicaHeartbeat } from './services/cluster/replica-heartbeat.js';
 import { ReplicaRecovery } from './services/cluster/replica-recovery.js';
 import { RunControl } from './services/cluster/run-control.js';
@@ -36,7 +40,7 @@ import type { RunRoutesDeps } from './transport/http/routes/run-routes.js';
 import { clusterRoutes } from './transport/http/routes/cluster-routes.js';
 import type { HttpServer } from './transport/http/http-server.js';
 import type { Registry } from 'prom-client';
-import { Counter } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 
 export interface ClusterWiring {
   config: Config;
@@ -56,6 +60,11 @@ export interface ClusterWiring {
 export interface Cluster {
   /** Stop / follow-up routed to the run's owner. */
   readonly control: RunControl;
+  /**
+   * Why this replica is fenced (its heartbeat went unrenewed: agents stopped, no claims, not
+   * ready), or null. Always null where no heartbeat runs.
+   */
+  fencedBecause(): string | null;
   /** Registers the heartbeat component; call right before the `runs` component is registered. */
   registerHeartbeat(): void;
   /** Registers recovery and the run-control listener; call after the dispatcher's component. */
@@ -74,6 +83,24 @@ export function createCluster(ctx: ClusterWiring): Cluster {
     return cached.repo;
   };
   const runService = () => ctx.runs().runService;
+  /** The run service, or null before the run services open (they start after the heartbeat). */
+  const openRunService = () => {
+    try {
+      return runService();
+    } catch {
+      return null;
+    }
+  };
+  let fence: ReplicaFence | null = null;
+  let dispatcherOf: () => Dispatcher | null = () => null;
+  /** The dispatcher, or null where none runs or while it is not open. */
+  const openDispatcher = () => {
+    try {
+      return dispatcherOf();
+    } catch {
+      return null;
+    }
+  };
 
   const control = new RunControl({
     nodeId: config.nodeId,
@@ -104,40 +131,75 @@ export function createCluster(ctx: ClusterWiring): Cluster {
 
   return {
     control,
+    fencedBecause: () => fence?.reason ?? null,
     registerHeartbeat() {
       if (!scaledOut || !ctx.agents) return;
+      const fencedGauge = new Gauge({
+        name: 'dashboard_replica_fenced',
+        help: '1 while this replica is fenced: its heartbeat went unrenewed, its agents were stopped, it claims no work',
+        registers: [ctx.metricsRegistry],
+      });
+      const timing = fenceAfter({ deadAfterMs: config.cluster.deadAfterMs, heartbeatMs: config.cluster.heartbeatMs, stopGraceMs: config.agents.stopGraceMs });
       let heartbeat: ReplicaHeartbeat | null = null;
       ctx.lifecycle.register({
         name: 'replica-heartbeat',
         async start() {
+          if (!timing.stopFits) {
+            log.warn(
+              {
+                fenceAfterMs: timing.ms,
+                deadAfterMs: config.cluster.deadAfterMs,
+                stopGraceMs: config.agents.stopGraceMs,
+                minDeadAfterMs: 2 * config.cluster.heartbeatMs + 4 * config.agents.stopGraceMs,
+              },
+              'REPLICA_DEAD_AFTER is short next to AGENT_STOP_GRACE: a replica that cannot renew its heartbeat fences itself after half of it, and an agent that ignores SIGINT may outlive the moment its runs can be recovered elsewhere; raise REPLICA_DEAD_AFTER to 2 × REPLICA_HEARTBEAT_INTERVAL + 4 × AGENT_STOP_GRACE or more',
+            );
+          }
+          const replicaFence = new ReplicaFence({
+            target: {
+              fence: async (why) => (await openRunService()?.fence(why)) ?? 0,
+              unfence: async (owner) => {
+                await openRunService()?.settleFenced(owner);
+                // A task whose run was recovered elsewhere meanwhile kept its job here (held under
+                // this replica's lease), so the recoverer's enqueue was a no-op and settling the run
+                // here completed the job: once that is recorded, queued tasks are enqueued again.
+                const dispatcher = openDispatcher();
+                if (dispatcher === null) return;
+                await dispatcher.idle();
+                await dispatcher.resync();
+              },
+            },
+            clock: systemClock,
+            logger: log,
+            fenceAfterMs: timing.ms,
+            onChange: (why) => fencedGauge.set(why === null ? 0 : 1),
+          });
+          fence = replicaFence;
           heartbeat = new ReplicaHeartbeat({
             replicas: replicas(),
             runs: { listActive: (nodeId) => ctx.runs().runs.listActive(nodeId) },
             local: {
               // The run services open after this component: until then nothing runs here.
-              liveRunIds: () => {
-                try {
-                  return runService().activeRuns().map((r) => r.id);
-                } catch {
-                  return [];
-                }
-              },
+              liveRunIds: () => openRunService()?.activeRuns().map((r) => r.id) ?? [],
               abandon: (runId) => runService().abandon(runId),
             },
             clock: systemClock,
             logger: log,
             self: { nodeId: config.nodeId, role: config.role.name, instance, address: advertisedAddress(config), pid: process.pid },
             intervalMs: config.cluster.heartbeatMs,
+            renewed: (sentAt, owner) => replicaFence.renewed(sentAt, owner),
           });
           await heartbeat.start();
         },
         async stop() {
           await heartbeat?.stop();
           heartbeat = null;
+          await fence?.stop();
         },
       });
     },
     registerRecovery(dispatcher) {
+      dispatcherOf = dispatcher;
       const recovered = new Counter({
         name: 'dashboard_replica_runs_recovered_total',
         help: 'Runs of dead replicas marked lost and settled by this replica',

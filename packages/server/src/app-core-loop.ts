@@ -81,6 +81,8 @@ export interface CoreLoopContext {
   parts?: { routes: boolean; tasks: boolean; dispatch: boolean };
   /** Extra context for a task's prompt (a workflow step's handoff, app-workflows.ts); absent = none. */
   promptContext?: (task: Task) => Promise<string | null>;
+  /** Scale-out self-fencing (app-cluster.ts): while true the dispatcher claims and starts nothing. */
+  claimsPaused?: () => boolean;
 }
 
 export interface CoreLoopServices {
@@ -135,6 +137,7 @@ export function registerCoreLoop(ctx: CoreLoopContext): CoreLoop {
         return {
           status: async () => gate.status((await employeeRepositoryFor(ctx.store()).list()).map((s) => s.employee)),
           resume: (scope) => gate.resume(scope),
+          taskBudget: async (taskId) => gate.taskBudget(await opened().tasks.get(taskId)),
         };
       },
     });
@@ -272,6 +275,7 @@ export function registerCoreLoop(ctx: CoreLoopContext): CoreLoop {
             workspaces,
             ...(runMemory !== null && { runMemory }),
             ...(ctx.promptContext && { promptContext: ctx.promptContext }),
+            ...(ctx.claimsPaused && { claimsPaused: ctx.claimsPaused }),
             // Scale-out: employees' slots count the runs live on the other replicas too.
             ...(config.databaseUrl !== null && {
               clusterRuns: async () => (await runs.listActive()).filter((r) => r.nodeId !== config.nodeId),

@@ -67,6 +67,11 @@ export function registerSchedules(ctx: SchedulesContext): void {
         cron: cronSchedule,
         startTask: (body, actor) => ctx.tasks().create(body, actor),
         startWorkflow: ctx.workflows === null ? null : (body, actor) => ctx.workflows!().start(body, actor),
+        ...(ctx.workflows !== null && {
+          requireWorkflowTemplate: async (id: string) => {
+            await ctx.workflows!().template(id);
+          },
+        }),
         clock: systemClock,
         logger: log,
         newId: randomUUID,

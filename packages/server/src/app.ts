@@ -186,6 +186,11 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     registry: metrics.registry,
     metricsToken: config.security.metricsToken,
     dependencyChecks,
+    // A fenced replica (app-cluster.ts) leaves the load balancer until its heartbeat is renewed.
+    notReady: () => {
+      const fenced = cluster?.fencedBecause() ?? null;
+      return fenced === null ? null : `fenced: ${fenced}`;
+    },
   });
   let runServices: RunRoutesDeps | null = null;
   const openedRuns = (): RunRoutesDeps => runServices ?? notOpen('the run services');
@@ -357,6 +362,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     ...(runsMemoryApi !== null && { memoryApi: runsMemoryApi }),
     // Late-bound: the workflow services are registered after the core loop (below).
     promptContext: (task) => workflows?.promptContext(task) ?? Promise.resolve(null),
+    // A fenced replica claims nothing until its heartbeat is renewed (app-cluster.ts).
+    claimsPaused: () => cluster?.fencedBecause() != null,
   });
 
   // Recovery of dead replicas' runs and the run-control listener: after the dispatcher.

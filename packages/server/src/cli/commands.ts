@@ -32,6 +32,9 @@ function bodyOf<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   return parsed.data;
 }
 
+/** `2.5`, `0.25`: a plain decimal (not `1e3`, `0x10` or blank, which Number() would also take); else NaN, refused by the schema. */
+const usdAmount = (raw: string): number => (/^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : Number.NaN);
+
 export async function login(ctx: CliContext, url: string | undefined, token: string | undefined): Promise<number> {
   if (!url || !token) throw new CliError(EXIT.usage, 'usage: dashboard login --url <server> --token <token>');
   const config = { url: normalizeUrl(url), token };
@@ -69,7 +72,7 @@ export async function tasksShow(ctx: CliContext, id: string | undefined): Promis
   return EXIT.ok;
 }
 
-export async function tasksCreate(ctx: CliContext, opts: { title?: string; description?: string; priority?: string; assignee?: string; label?: string[]; maxRetries?: string; watch?: boolean }): Promise<number> {
+export async function tasksCreate(ctx: CliContext, opts: { title?: string; description?: string; priority?: string; assignee?: string; label?: string[]; maxRetries?: string; budgetUsd?: string; watch?: boolean }): Promise<number> {
   const body = bodyOf(createTaskBody, {
     title: opts.title,
     description: opts.description,
@@ -77,6 +80,7 @@ export async function tasksCreate(ctx: CliContext, opts: { title?: string; descr
     ...(opts.assignee && { assignee: opts.assignee }),
     ...(opts.label && opts.label.length > 0 && { labels: opts.label }),
     ...(opts.maxRetries !== undefined && { maxRetries: Number(opts.maxRetries) }),
+    ...(opts.budgetUsd !== undefined && { budgetUsd: usdAmount(opts.budgetUsd) }),
   });
   const api = await client(ctx);
   const created = await api.request('POST', '/api/tasks', taskSchema, body);

@@ -3,7 +3,7 @@
  *
  *   dashboard login --url <server> --token <token>
  *   dashboard tasks list [--status queued,running] [--limit 50]
- *   dashboard tasks create --title <t> --description <d> [--priority high] [--assignee emp_001] [--label x]… [--max-retries n] [--watch]
+ *   dashboard tasks create --title <t> --description <d> [--priority high] [--assignee emp_001] [--label x]… [--max-retries n] [--budget-usd 2.5] [--watch]
  *   dashboard tasks show <taskId>
  *   dashboard tasks watch <taskId>
  *   dashboard workflows start [--template <id>] --title <t> --request <text> [--priority high]
@@ -20,7 +20,7 @@ import { Terminal } from './output.js';
 const USAGE = `usage: dashboard <command>
   login --url <server> --token <token>
   tasks list [--status s1,s2] [--limit n]
-  tasks create --title <t> --description <d> [--priority p] [--assignee emp] [--label l]... [--max-retries n] [--watch]
+  tasks create --title <t> --description <d> [--priority p] [--assignee emp] [--label l]... [--max-retries n] [--budget-usd usd] [--watch]
   tasks show <taskId>
   tasks watch <taskId>
   workflows start [--template id] --title <t> --request <text> [--priority p]
@@ -46,6 +46,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, out: NodeJS
         label: { type: 'string', multiple: true },
         watch: { type: 'boolean' },
         'max-retries': { type: 'string' },
+        'budget-usd': { type: 'string' },
         template: { type: 'string' },
         request: { type: 'string' },
         json: { type: 'boolean' },
@@ -76,6 +77,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, out: NodeJS
           ...(values.assignee !== undefined && { assignee: values.assignee }),
           ...(values.label !== undefined && { label: values.label }),
           ...(values['max-retries'] !== undefined && { maxRetries: values['max-retries'] }),
+          ...(values['budget-usd'] !== undefined && { budgetUsd: values['budget-usd'] }),
           watch: values.watch === true,
         });
       case 'workflows start':

@@ -9,7 +9,7 @@ import type { ParsedEnv } from './env-schema.js';
 export interface BudgetsConfig {
   /** BUDGET_DAILY_USD: everyone's spend per UTC day; null = no global limit. */
   dailyUsd: number | null;
-  /** BUDGET_TASK_USD: one task's spend over all its runs; null = no per-task limit. */
+  /** BUDGET_TASK_USD: one task's spend over all its runs, unless the task has its own `budgetUsd`; null = no default limit. */
   taskUsd: number | null;
   /** BUDGET_SOFT_RATIO: the soft limit (an alert, no stop) as a share of each limit. @default 0.8 */
   softRatio: number;

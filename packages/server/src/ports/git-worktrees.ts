@@ -19,7 +19,12 @@ export interface GitWorktrees {
   currentBranch(repo: string): Promise<string | null>;
   /** Whether `ref` is a local branch of the repository. */
   isBranch(repo: string, ref: string): Promise<boolean>;
-  /** `git worktree add -b <branch> <path> <commit>`. */
+  /** Whether `commit` is reachable from `ref` (merged into it, or behind it). */
+  isAncestor(repo: string, commit: string, ref: string): Promise<boolean>;
+  /**
+   * Adds a worktree at `path` on `branch`: `git worktree add -b <branch> <path> <commit>`, or, when
+   * the branch exists already (a worktree made again for a reopened task), that branch as it is.
+   */
   addWorktree(repo: string, path: string, branch: string, commit: string): Promise<void>;
   /** Copies files (relative paths) from the repository's checkout into the worktree. */
   copyInto(repo: string, path: string, files: readonly string[]): Promise<void>;

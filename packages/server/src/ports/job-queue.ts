@@ -67,5 +67,13 @@ export interface JobQueue {
   counts(): Promise<QueueCounts>;
   /** Liveness of the backing service. */
   ping(): Promise<void>;
+  /**
+   * Calls `listener` each time the backing service answers again after the connection to it was
+   * lost: its jobs may be gone (Redis restarted without persistence), and a claim answered around
+   * the outage may have found the queue empty, so holders enqueue what they track again. Returns
+   * the unsubscribe function. Absent on a queue whose jobs cannot vanish with a connection (the
+   * embedded one lives in the store).
+   */
+  onReconnect?(listener: () => void): () => void;
   close(): Promise<void>;
 }

@@ -45,6 +45,8 @@ export interface NewTask {
   dependsOn: readonly string[];
   maxRetries: number;
   timeoutMs: number | null;
+  /** The task's own budget in USD; null = the deployment default (BUDGET_TASK_USD). */
+  budgetUsd: number | null;
   workingDirectory: string | null;
   createdBy: string;
   /** ISO 8601; also `updatedAt`, the creation timeline entry's `at` and (when queued) `queuedAt`. */
@@ -67,6 +69,7 @@ export interface TaskPatch {
   dependsOn?: readonly string[];
   maxRetries?: number;
   timeoutMs?: number | null;
+  budgetUsd?: number | null;
   workingDirectory?: string | null;
   assignedTo?: string | null;
   assignment?: TaskAssignment | null;

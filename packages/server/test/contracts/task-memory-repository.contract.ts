@@ -30,6 +30,7 @@ const newTask = (): NewTask => ({
   dependsOn: [],
   maxRetries: 0,
   timeoutMs: null,
+  budgetUsd: null,
   workingDirectory: null,
   createdBy: 'api',
   createdAt: T0,

@@ -44,6 +44,7 @@ const newTask = (overrides: Partial<NewTask> = {}): NewTask => ({
   dependsOn: [],
   maxRetries: 2,
   timeoutMs: null,
+  budgetUsd: null,
   workingDirectory: null,
   createdBy: 'user_1',
   createdAt: T0,
@@ -80,7 +81,7 @@ export function defineTaskRepositoryContract(name: string, factory: (clock: Cloc
 
     describe('create and read', () => {
       it('creates a task at version 1 with server fields at their defaults, and a creation timeline entry', async () => {
-        const input = newTask({ timeoutMs: 600_000, workingDirectory: '/work/app', assignee: 'emp_004' });
+        const input = newTask({ timeoutMs: 600_000, budgetUsd: 2.5, workingDirectory: '/work/app', assignee: 'emp_004' });
         const created = await repo.create(input);
         expect(created).toEqual({
           id: input.id,
@@ -96,6 +97,7 @@ export function defineTaskRepositoryContract(name: string, factory: (clock: Cloc
           maxRetries: 2,
           attempts: 0,
           timeoutMs: 600_000,
+          budgetUsd: 2.5,
           workingDirectory: '/work/app',
           labels: ['frontend'],
           createdBy: 'user_1',
@@ -163,6 +165,7 @@ export function defineTaskRepositoryContract(name: string, factory: (clock: Cloc
           labels: ['frontend', 'safari'],
           assignee: null,
           timeoutMs: 120_000,
+          budgetUsd: 0.0025,
           assignment,
           assignedTo: 'emp_001',
         });
@@ -174,12 +177,26 @@ export function defineTaskRepositoryContract(name: string, factory: (clock: Cloc
           labels: ['frontend', 'safari'],
           assignee: null,
           timeoutMs: 120_000,
+          budgetUsd: 0.0025,
           assignment,
           assignedTo: 'emp_001',
           updatedAt: clock.isoNow(),
           version: 2,
         });
         await expect(repo.get(task.id)).resolves.toEqual(updated);
+      });
+
+      it('keeps a task budget to the hundredth of a cent, and clears it back to the default with null', async () => {
+        const task = await repo.create(newTask({ budgetUsd: 9999.9999 }));
+        expect((await repo.get(task.id))?.budgetUsd).toBe(9999.9999);
+        const halved = await repo.update(task.id, 1, { budgetUsd: 0.0001 });
+        expect(halved.budgetUsd).toBe(0.0001);
+        const cleared = await repo.update(task.id, 2, { budgetUsd: null });
+        expect(cleared).toMatchObject({ budgetUsd: null, version: 3 });
+        await expect(repo.get(task.id)).resolves.toEqual(cleared);
+        // A patch without the key leaves it alone.
+        const again = await repo.update(task.id, 3, { budgetUsd: 12 });
+        expect((await repo.update(task.id, again.version, { title: 'renamed' })).budgetUsd).toBe(12);
       });
 
       it('refuses a stale version with TASK_VERSION_CONFLICT and changes nothing', async () => {

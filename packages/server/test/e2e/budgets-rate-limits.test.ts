@@ -5,6 +5,9 @@
  *  - an employee whose daily budget is spent gets no new run, while a colleague's later task runs;
  *    GET /api/dispatch/gate shows the spend (the runs' own cost reports) against the budget;
  *  - a task whose runs spent BUDGET_TASK_USD fails with TASK_BUDGET_EXCEEDED instead of retrying;
+ *  - a task with its own smaller budget fails with TASK_BUDGET_EXCEEDED after one run, while a
+ *    sibling without one runs again under the default; GET /api/tasks/:id/budget shows each
+ *    task's limit and its source; a bad budget is refused with 400 on `body.budgetUsd`;
  *  - a run that ends on a usage limit with a reset time pauses its runtime until that reset: its
  *    task is queued again with the attempt not counted, the pause shows in the gate, no run of that
  *    runtime starts before the reset, and both the paused task and one created meanwhile complete
@@ -13,7 +16,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { apiErrorBody, dispatchGateStatus, runList, task as taskSchema, taskTimeline, type DispatchGateStatus, type Run, type Task } from '@dash/shared';
+import { apiErrorBody, dispatchGateStatus, runList, task as taskSchema, taskBudgetStatus, taskList, taskTimeline, type DispatchGateStatus, type Run, type Task } from '@dash/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_AGENT } from '../fixtures/fake-agent/fake-agent-runner.js';
 import { fakeScript, teamMember, teamRegistry } from '../support/core-loop-harness.js';
@@ -24,6 +27,8 @@ import { makeTempDir, type TempDir } from '../support/temp-dir.js';
 
 /** Fake agent cost: $0.001 per turn; the default script has turns, so one run spends more than this. */
 const TINY_BUDGET = 0.0005;
+/** A task's own budget, below BUDGET_TASK_USD (0.0025) and below one run's cost. */
+const OWN_BUDGET = 0.0005;
 const BACKOFF_MS = 1500;
 
 interface Backend {
@@ -155,6 +160,70 @@ describe.each([embedded, postgres()])('budgets and rate-limit pauses e2e: $name'
     const last = (await timelineOf(task.id)).at(-1)!;
     expect(last).toMatchObject({ to: 'failed', data: expect.objectContaining({ errorCode: 'TASK_BUDGET_EXCEEDED' }) });
     expect(last.reason).toContain('BUDGET_TASK_USD');
+  });
+
+  it("holds a task to its own budget below the default while a sibling without one keeps running under the default", async () => {
+    const failing = fakeScript('Fail.', { steps: [{ text: 'trying' }], result: { success: false, text: 'could not finish' } });
+    const [own, sibling] = await Promise.all([
+      createTask({ title: 'Own small budget', description: failing, assignee: 'emp_402', maxRetries: 3, budgetUsd: OWN_BUDGET }),
+      createTask({ title: 'Default budget', description: failing, assignee: 'emp_402', maxRetries: 1 }),
+    ]);
+    expect([own.budgetUsd, sibling.budgetUsd]).toEqual([OWN_BUDGET, null]);
+    const [ownDone, siblingDone] = await Promise.all([settled(own.id), settled(sibling.id)]);
+
+    // One run spent the task's own budget: it is not run again although retries remain.
+    expect(ownDone).toMatchObject({ status: 'failed', budgetUsd: OWN_BUDGET });
+    const ownRuns = await runsOf(own.id);
+    expect(ownRuns).toHaveLength(1);
+    const ownSpent = ownRuns[0]!.usage.costUsd;
+    expect(ownSpent).toBeGreaterThanOrEqual(OWN_BUDGET);
+    const ownLast = (await timelineOf(own.id)).at(-1)!;
+    expect(ownLast).toMatchObject({ to: 'failed', data: expect.objectContaining({ errorCode: 'TASK_BUDGET_EXCEEDED' }) });
+    expect(ownLast.reason).toContain("the task's own budget");
+
+    // The sibling spent more than that and ran again under BUDGET_TASK_USD; it ended on its retries.
+    const siblingRuns = await runsOf(sibling.id);
+    expect(siblingRuns).toHaveLength(2);
+    const siblingSpent = siblingRuns.reduce((sum, r) => sum + r.usage.costUsd, 0);
+    expect(siblingRuns[0]!.usage.costUsd).toBeGreaterThanOrEqual(OWN_BUDGET);
+    expect(siblingSpent).toBeLessThan(0.0025);
+    expect(siblingDone).toMatchObject({ status: 'failed', attempts: 2 });
+    expect((await timelineOf(sibling.id)).at(-1)!.data).not.toMatchObject({ errorCode: 'TASK_BUDGET_EXCEEDED' });
+
+    // Each task's spend against its effective limit, and where that limit comes from.
+    const ownBudget = await ok('GET', `/api/tasks/${own.id}/budget`, undefined, (v) => taskBudgetStatus.parse(v));
+    expect(ownBudget).toMatchObject({ taskId: own.id, limitUsd: OWN_BUDGET, softLimitUsd: OWN_BUDGET * 0.8, source: 'task', state: 'hard' });
+    expect(ownBudget.spentUsd).toBeCloseTo(ownSpent, 10);
+    const siblingBudget = await ok('GET', `/api/tasks/${sibling.id}/budget`, undefined, (v) => taskBudgetStatus.parse(v));
+    expect(siblingBudget).toMatchObject({ limitUsd: 0.0025, source: 'default' });
+    expect(siblingBudget.state).not.toBe('hard');
+    expect(siblingBudget.spentUsd).toBeCloseTo(siblingSpent, 10);
+
+    // Edited over HTTP: the sibling's own budget replaces the default.
+    const edited = await ok('PATCH', `/api/tasks/${sibling.id}`, { version: siblingDone.version, budgetUsd: 5 }, (v) => taskSchema.parse(v));
+    expect(edited.budgetUsd).toBe(5);
+    expect(await ok('GET', `/api/tasks/${sibling.id}/budget`, undefined, (v) => taskBudgetStatus.parse(v))).toMatchObject({ limitUsd: 5, source: 'task', state: 'ok' });
+  });
+
+  it('refuses a bad task budget with 400 VALIDATION_FAILED on body.budgetUsd and stores nothing', async () => {
+    const before = (await ok('GET', '/api/tasks?limit=200', undefined, (v) => taskList.parse(v))).items.length;
+    for (const budgetUsd of [0, -1, 10_000.5, 0.00001, '2']) {
+      const res = await call('POST', '/api/tasks', { title: 'Bad budget', description: 'Work.', budgetUsd });
+      expect(res.status, String(budgetUsd)).toBe(400);
+      const { error } = apiErrorBody.parse(res.json);
+      expect(error.code).toBe('VALIDATION_FAILED');
+      expect(error.fields?.map((f) => f.path)).toEqual(['body.budgetUsd']);
+    }
+    expect((await ok('GET', '/api/tasks?limit=200', undefined, (v) => taskList.parse(v))).items.length).toBe(before);
+
+    const task = await createTask({ title: 'Good budget', description: 'Work.', assignee: 'emp_402', budgetUsd: 1 });
+    const patch = await call('PATCH', `/api/tasks/${task.id}`, { version: task.version, budgetUsd: 1.00001 });
+    expect(patch.status).toBe(400);
+    expect(apiErrorBody.parse(patch.json).error.fields?.map((f) => f.path)).toEqual(['body.budgetUsd']);
+    const missing = await call('GET', '/api/tasks/no-such-task/budget');
+    expect(missing.status).toBe(404);
+    expect(apiErrorBody.parse(missing.json).error.code).toBe('TASK_NOT_FOUND');
+    expect(await settled(task.id)).toMatchObject({ status: 'completed', budgetUsd: 1 });
   });
 
   it('pauses the runtime until the reported reset, requeues without counting the attempt, and resumes by itself', async () => {

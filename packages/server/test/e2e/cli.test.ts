@@ -2,8 +2,8 @@
  * The `dashboard` CLI (the built bin, dist/cli/bin.js) against the BUILT server with the fake
  * agent: log in (config file 0600), create a task and watch it until done with every output line
  * printed in order, list and show it, tail a finished run (history replayed), and the documented
- * exit codes for a failed task, a refused token and a bad command line. Piped output (no TTY) has
- * no progress line.
+ * exit codes for a failed task, a refused token and a bad command line, and `--budget-usd`. Piped
+ * output (no TTY) has no progress line.
  */
 import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
@@ -132,6 +132,24 @@ describe('dashboard CLI against a real server', () => {
     expect(usage.stderr).toContain('description');
     expect((await cli(['frobnicate'])).code).toBe(2);
     expect((await cli(['tasks', 'list', '--no-such-flag'])).code).toBe(2);
+  });
+
+  it("sends --budget-usd as the task's own budget and refuses a bad amount before sending", async () => {
+    const res = await cli(['tasks', 'create', '--title', 'Budgeted', '--description', 'Work.', '--assignee', EMPLOYEE, '--budget-usd', '0.25', '--json']);
+    expect(res.code).toBe(0);
+    const created = JSON.parse(res.stdout) as { id: string; budgetUsd: number | null };
+    expect(created.budgetUsd).toBe(0.25);
+    const shown = await cli(['tasks', 'show', created.id, '--json']);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id: created.id, budgetUsd: 0.25 });
+
+    for (const amount of ['0', '1e3', 'ten', '10000.5', '0.00001']) {
+      const bad = await cli(['tasks', 'create', '--title', 'Bad budget', '--description', 'Work.', '--budget-usd', amount]);
+      expect(bad.code, amount).toBe(2);
+      expect(bad.stderr, amount).toContain('invalid budgetUsd');
+    }
+    const titles = (JSON.parse((await cli(['tasks', 'list', '--json'])).stdout) as Array<{ title: string }>).map((t) => t.title);
+    expect(titles).toContain('Budgeted');
+    expect(titles).not.toContain('Bad budget');
   });
 
   it('reads DASHBOARD_URL and DASHBOARD_TOKEN over the file, and says so when nothing is configured', async () => {

@@ -1,26 +1,52 @@
 /**
  * Schedules through the BUILT server and the fake agent (as `claude`), SQLite on a DATA_DIR kept
  * across a restart:
- *  - bad input answers 400 with SCHEDULE_CRON_INVALID / VALIDATION_FAILED naming the field, and
- *    creates nothing;
+ *  - bad input answers 400 with SCHEDULE_CRON_INVALID / VALIDATION_FAILED naming the field (404
+ *    WORKFLOW_TEMPLATE_NOT_FOUND for a workflow target naming no template in force), and creates
+ *    nothing;
  *  - next fire times follow the expression in its time zone;
  *  - a schedule fires by itself: tasks created by `schedule:<id>` run to the end and the schedule
  *    records what it created; disabled it has no next fire; deleted it is gone;
+ *  - a schedule whose target is a workflow template starts a workflow run of that template (its
+ *    steps, in order, run to the end by the fake agent) and records `workflow:<id>`;
  *  - missed fires (the server was down at the fire time): `skip` runs nothing and records the
  *    skipped fire, `run_once` starts its task once on catch-up; both go on with the next fire.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiErrorBody, schedule as scheduleSchema, scheduleList, scheduleNextRuns, task as taskSchema, type Schedule, type Task } from '@dash/shared';
+import {
+  apiErrorBody,
+  schedule as scheduleSchema,
+  scheduleList,
+  scheduleNextRuns,
+  task as taskSchema,
+  workflowRun,
+  type Schedule,
+  type Task,
+  type WorkflowRun,
+  type WorkflowTemplateFileInput,
+} from '@dash/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_AGENT } from '../fixtures/fake-agent/fake-agent-runner.js';
-import { teamMember, teamRegistry } from '../support/core-loop-harness.js';
+import { fakeScript, teamMember, teamRegistry } from '../support/core-loop-harness.js';
 import { makeRegistryFixture, type RegistryFixture } from '../support/employee-registry-fixture.js';
 import { killAllServers, startServer, type SpawnedServer } from '../support/server-process.js';
 
 /** SCHEDULES_CHECK_SECONDS=1: the grace before a fire counts as missed is 5 s (app-schedules.ts). */
 const GRACE_MS = 5_000;
+
+/** A two-step template for emp_481's role, written beside the shipped ones before the server boots. */
+const SCHEDULED_FLOW: WorkflowTemplateFileInput = {
+  version: 1,
+  id: 'scheduled_check',
+  name: 'Scheduled check',
+  description: 'Build, then check: started by a schedule.',
+  phases: [
+    { key: 'build', name: 'Build', description: 'Build it.', instructions: 'Build the thing.', requiredRoles: ['senior_developer'] },
+    { key: 'check', name: 'Check', description: 'Check it.', instructions: 'Check what was built.', requiredRoles: ['senior_developer'], dependsOn: ['build'] },
+  ],
+};
 
 describe('schedules e2e', () => {
   let server: SpawnedServer;
@@ -71,6 +97,7 @@ describe('schedules e2e', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'dash-schedules-'));
     registry = await makeRegistryFixture();
     await registry.write(teamRegistry([teamMember('emp_481', { maxConcurrentTasks: 2 })]));
+    writeFileSync(join(registry.path, 'workflows', 'scheduled-check.json'), `${JSON.stringify(SCHEDULED_FLOW, null, 2)}\n`);
     server = await boot();
   }, 60_000);
 
@@ -91,6 +118,12 @@ describe('schedules e2e', () => {
     const badBody = await call('POST', '/api/schedules', { name: 'x', cron: '0 9 * * *', missedRunPolicy: 'later', target: taskTarget('x') });
     expect(badBody.status).toBe(400);
     expect(apiErrorBody.parse(badBody.json).error.code).toBe('VALIDATION_FAILED');
+    const unknownTemplate = await call('POST', '/api/schedules', { name: 'x', cron: '0 9 * * *', target: { kind: 'workflow', workflow: { templateId: 'no_such_flow', title: 'x', request: 'y' } } });
+    expect(unknownTemplate.status).toBe(404);
+    expect(apiErrorBody.parse(unknownTemplate.json).error).toMatchObject({
+      code: 'WORKFLOW_TEMPLATE_NOT_FOUND',
+      fields: [expect.objectContaining({ path: 'body.target.workflow.templateId' })],
+    });
     expect((await ok('GET', '/api/schedules', undefined, (v) => scheduleList.parse(v))).items).toEqual([]);
     expect((await call('GET', '/api/schedules/nope')).status).toBe(404);
   });
@@ -129,6 +162,66 @@ describe('schedules e2e', () => {
     expect(disabled).toMatchObject({ enabled: false, nextRunAt: null });
     expect((await ok('GET', `/api/schedules/${created.id}/next`, undefined, (v) => scheduleNextRuns.parse(v))).times).toEqual([]);
   });
+
+  it('fires a workflow target: the run has the template\'s steps, run in order to the end, and the fire is recorded', async () => {
+    // One fire a minute, a few seconds ahead: the test sees exactly one fire.
+    const second = new Date(Date.now() + 4_000).getUTCSeconds();
+    const request = fakeScript('Check the nightly build.', { steps: [{ sleep: 200 }, { text: 'Checked.' }] });
+    const created = await ok(
+      'POST',
+      '/api/schedules',
+      { name: 'Nightly check', cron: `${second} * * * * *`, target: { kind: 'workflow', workflow: { templateId: 'scheduled_check', title: 'Nightly check', request } } },
+      (v) => scheduleSchema.parse(v),
+      201,
+    );
+    expect(created.target).toMatchObject({ kind: 'workflow', workflow: { templateId: 'scheduled_check', priority: 'medium' } });
+    const dueAt = created.nextRunAt!;
+    const fired = await until('the workflow fire', async () => {
+      const s = await getSchedule(created.id);
+      return s.lastResult !== null || s.lastError !== null ? s : null;
+    });
+    expect(fired.lastError).toBeNull();
+    expect(fired.lastResult).toMatch(/^workflow:/);
+    expect(Date.parse(fired.lastRunAt!)).toBeGreaterThanOrEqual(Date.parse(dueAt));
+    expect(Date.parse(fired.nextRunAt!) - Date.parse(dueAt)).toBe(60_000);
+    const runId = fired.lastResult!.slice('workflow:'.length);
+
+    const getRun = (id: string): Promise<WorkflowRun> => ok('GET', `/api/workflows/runs/${id}`, undefined, (v) => workflowRun.parse(v));
+    const run = await until('the scheduled workflow run to finish', async () => {
+      const r = await getRun(runId);
+      return r.status === 'completed' || r.status === 'failed' || r.status === 'cancelled' ? r : null;
+    }, 60_000);
+    expect(run).toMatchObject({
+      status: 'completed',
+      templateId: 'scheduled_check',
+      title: 'Nightly check',
+      request,
+      createdBy: `schedule:${created.id}`,
+      selection: { mode: 'explicit' },
+    });
+    expect(run.steps.map((s) => [s.key, s.status])).toEqual([
+      ['build', 'completed'],
+      ['check', 'completed'],
+    ]);
+    // Each step ran as a task of emp_481's; the second began once the first had completed.
+    const [build, check] = await Promise.all(run.steps.map((s) => getTask(s.tasks[0]!.taskId)));
+    expect([build, check].map((t) => [t!.assignedTo, t!.status])).toEqual([
+      ['emp_481', 'completed'],
+      ['emp_481', 'completed'],
+    ]);
+    expect(Date.parse(run.steps[1]!.startedAt!)).toBeGreaterThanOrEqual(Date.parse(run.steps[0]!.completedAt!));
+
+    // Pointing it at a template that is not in force is refused, naming the field; nothing changes.
+    const retarget = await call('PATCH', `/api/schedules/${created.id}`, { target: { kind: 'workflow', workflow: { templateId: 'no_such_flow', title: 'x', request: 'y' } } });
+    expect(retarget.status).toBe(404);
+    expect(apiErrorBody.parse(retarget.json).error.fields).toEqual([expect.objectContaining({ path: 'body.target.workflow.templateId' })]);
+    expect((await getSchedule(created.id)).target).toEqual(created.target);
+
+    // The one fire started one run (the next is a minute away); then the schedule goes.
+    expect((await call('DELETE', `/api/schedules/${created.id}`)).status).toBe(204);
+    const runs = await ok('GET', '/api/workflows/runs?templateId=scheduled_check', undefined, (v) => v as { items: Array<{ id: string; createdBy: string }> });
+    expect(runs.items.map((r) => [r.id, r.createdBy])).toEqual([[runId, `schedule:${created.id}`]]);
+  }, 90_000);
 
   it('handles fires missed while the server was down by policy: skip runs nothing, run_once runs once', async () => {
     // One fire a minute, at a second far enough ahead to stop the server before it.

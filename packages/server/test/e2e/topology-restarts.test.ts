@@ -9,7 +9,7 @@
  * (every second), the alert evaluation and the replica recovery each run in exactly one process.
  *
  *  - Redis restarted without persistence while tasks run and others wait: queued BullMQ jobs are
- *    gone; the dispatchers notice (lost leases, a queue that answers again) and re-create every
+ *    gone; the dispatchers notice (the queue reconnects, lost leases) and re-create every
  *    queued task's job from PostgreSQL. Every task completes, with every line of its agent stored.
  *  - PostgreSQL restarted (fast: connections cut) while tasks run: event writes and state changes
  *    wait and retry; every task completes, every run ended, with every line stored once, in order;
@@ -136,7 +136,7 @@ describe('scale-out topology: Redis and PostgreSQL restart under load', () => {
     const ids = await underLoad('redis', 12, () => (redis ?? fail()).restart());
     await expectComplete('redis', ids);
     const logs = harness().replicas.map((r) => r.logs()).join('\n');
-    expect(logs).toMatch(/lost the lease on a task job|job queue answers again/);
+    expect(logs).toMatch(/job queue reconnected|lost the lease on a task job|job queue answers again/);
   });
 
   it('PostgreSQL restarted: writes wait and retry, every task completes, no replica is declared dead', async () => {

@@ -5,6 +5,8 @@
  * command run; the diff (paged) shows what the agent wrote; commit, then merge into the base (a
  * merge commit when the base moved; fast-forward only is refused then), verified with git log; a
  * conflicting merge changes nothing and the workspace can be discarded. Bad requests create nothing.
+ * Resolving a task removes its worktree and branch only when nothing is unmerged (else it is kept),
+ * and a task reopened after that runs in a new worktree on the same branch.
  * In a real browser the task page's Workspace panel loads the diff on demand, commits and merges.
  */
 import { spawnSync } from 'node:child_process';
@@ -192,6 +194,34 @@ describe('isolated task workspaces (git worktrees)', () => {
     expect(existsSync(ws.path!)).toBe(false);
     expect(git('branch', '--list', `task/${task.id}`)).toBe('');
     expect((await api('GET', `/api/tasks/${task.id}/workspace/diff`)).json).toMatchObject({ error: { code: 'WORKSPACE_CLOSED' } });
+  });
+
+  it('on resolve removes a worktree with nothing unmerged, keeps one with work; a reopened task gets a new one', async () => {
+    const empty = await workspaceTask('Only answers', { repo: 'demo', base: 'main' }, [{ text: 'Nothing to change.' }]);
+    const busy = await workspaceTask('Writes a file', { repo: 'demo', base: 'main' }, [{ writeFile: { path: 'notes/kept.md', content: 'keep me\n' } }, { text: 'Wrote it.' }]);
+    for (const t of [empty, busy]) expect((await finished(t.id)).status).toBe('completed');
+    const emptyPath = (await workspaceOf(empty.id)).path!;
+    const busyPath = (await workspaceOf(busy.id)).path!;
+
+    for (const t of [empty, busy]) await ok('POST', `/api/tasks/${t.id}/resolve`, { comment: 'Accepted.' }, (v) => taskSchema.parse(v));
+    // Nothing unmerged: gone, with its branch.
+    expect(await workspaceOf(empty.id)).toMatchObject({ status: 'removed' });
+    expect(existsSync(emptyPath)).toBe(false);
+    expect(git('branch', '--list', `task/${empty.id}`)).toBe('');
+    // The agent's file is not in main: kept as it was, for a person to commit and merge or discard.
+    expect(await workspaceOf(busy.id)).toMatchObject({ status: 'ready', path: busyPath });
+    expect(await readFile(join(busyPath, 'notes', 'kept.md'), 'utf8')).toBe('keep me\n');
+
+    // Reopened: the run gets a fresh worktree at the same place, on task/<id> again.
+    await ok('POST', `/api/tasks/${empty.id}/reopen`, { reason: 'Once more.' }, (v) => taskSchema.parse(v));
+    const again = await finished(empty.id);
+    expect(again.status).toBe('completed');
+    const run = await ok('GET', `/api/runs/${again.lastRunId}`, undefined, (v) => runSchema.parse(v));
+    expect(await workspaceOf(empty.id)).toMatchObject({ status: 'ready', path: emptyPath });
+    expect(run.cwd).toBe(await realpath(emptyPath));
+    expect(git('branch', '--list', `task/${empty.id}`)).toContain(`task/${empty.id}`);
+
+    for (const t of [empty, busy]) await ok('POST', `/api/tasks/${t.id}/workspace/discard`, undefined, (v) => taskWorkspace.parse(v));
   });
 
   it('shows the diff on the task page and commits and merges from there (browser)', async () => {

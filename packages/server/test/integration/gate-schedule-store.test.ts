@@ -37,7 +37,7 @@ const schedule = (over: Partial<Schedule> = {}): Schedule => ({
   enabled: true,
   target: {
     kind: 'task',
-    task: { title: 'Check', description: 'Check.', priority: 'medium', requiredSkills: [], labels: [], assignee: null, dependsOn: [], maxRetries: 2, timeoutMs: null, workingDirectory: null },
+    task: { title: 'Check', description: 'Check.', priority: 'medium', requiredSkills: [], labels: [], assignee: null, dependsOn: [], maxRetries: 2, timeoutMs: null, budgetUsd: null, workingDirectory: null },
   },
   nextRunAt: '2026-03-05T02:00:00.000Z',
   lastRunAt: null,

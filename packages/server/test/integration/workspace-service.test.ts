@@ -2,7 +2,9 @@
  * WorkspaceService on a SQLite store with real git (the parts the e2e test does not reach): a
  * failing setup command leaves `setup_failed` with its output and fails the start, a retry runs it
  * again; a setup command past WORKSPACE_SETUP_TIMEOUT is killed; the age sweep removes worktrees of
- * finished tasks only (their branch stays) and leaves running tasks' worktrees alone.
+ * finished tasks only (their branch stays) and leaves running tasks' worktrees alone; a resolved
+ * task's worktree goes (with its branch) only when nothing is unmerged, else it is kept; a task run
+ * again after its worktree was removed gets a new one with its work.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -90,6 +92,89 @@ describe('WorkspaceService (SQLite, real git)', () => {
     await ws.request('t2', { repo: 'demo', setupCommand: [process.execPath, '-e', 'setInterval(() => {}, 1000)'] });
     await expect(ws.prepare({ id: 't2' })).rejects.toMatchObject({ code: 'WORKSPACE_SETUP_FAILED', message: expect.stringContaining('timed out') });
     expect((await ws.getOrThrow('t2')).status).toBe('setup_failed');
+  });
+
+  describe('on resolve', () => {
+    /** A workspace made for a run, with `work` done in its worktree. */
+    const prepared = async (ws: WorkspaceService, id: string, work: (path: string) => Promise<void> = async () => undefined): Promise<string> => {
+      await ws.request(id, { repo: 'demo' });
+      const path = (await ws.prepare({ id }))!;
+      await work(path);
+      statuses.set(id, 'resolved');
+      return path;
+    };
+    const inTree = (path: string, ...args: string[]): string => {
+      const r = spawnSync('git', args, { cwd: path, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@e', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@e' } });
+      if (r.status !== 0) throw new Error(r.stderr);
+      return r.stdout.trim();
+    };
+
+    it('removes the worktree and its branch when the agent changed nothing', async () => {
+      const ws = service();
+      const path = await prepared(ws, 'clean');
+      expect(await ws.resolved('clean')).toBe('removed');
+      expect(existsSync(path)).toBe(false);
+      expect(git('branch', '--list', 'task/clean')).toBe('');
+      expect(git('worktree', 'list')).not.toContain(path);
+      expect(await ws.getOrThrow('clean')).toMatchObject({ status: 'removed', headCommit: git('rev-parse', 'main') });
+      expect(await ws.resolved('clean')).toBe('none');
+    });
+
+    it('keeps a worktree with uncommitted or untracked changes', async () => {
+      const ws = service();
+      const untracked = await prepared(ws, 'untracked', (p) => writeFile(join(p, 'new.txt'), 'new\n'));
+      const modified = await prepared(ws, 'modified', (p) => writeFile(join(p, 'a.txt'), 'changed\n'));
+      for (const [id, path] of [['untracked', untracked], ['modified', modified]] as const) {
+        expect(await ws.resolved(id)).toBe('kept');
+        expect(existsSync(path)).toBe(true);
+        expect((await ws.getOrThrow(id)).status).toBe('ready');
+      }
+    });
+
+    it('keeps committed work the base lacks, and removes it once the base has it', async () => {
+      const ws = service();
+      const path = await prepared(ws, 'committed', async (p) => {
+        await writeFile(join(p, 'feature.txt'), 'feature\n');
+        inTree(p, 'add', '-A');
+        inTree(p, 'commit', '-q', '-m', 'feature');
+      });
+      expect(await ws.resolved('committed')).toBe('kept');
+      expect(existsSync(path)).toBe(true);
+      expect(git('branch', '--list', 'task/committed')).toContain('task/committed');
+
+      // Merged into main outside the dashboard: nothing is lost any more.
+      git('merge', '-q', '--ff-only', 'task/committed');
+      expect(await ws.resolved('committed')).toBe('removed');
+      expect(existsSync(path)).toBe(false);
+      expect(git('branch', '--list', 'task/committed')).toBe('');
+    });
+
+    it('a task run again after removal gets a new worktree: at its last head, or on the branch the sweep kept', async () => {
+      const ws = service();
+      // Resolved clean (branch deleted), then reopened: a new worktree at the recorded head.
+      const first = await prepared(ws, 'again');
+      expect(await ws.resolved('again')).toBe('removed');
+      statuses.set('again', 'queued');
+      expect(await ws.prepare({ id: 'again' })).toBe(first);
+      expect(existsSync(join(first, 'a.txt'))).toBe(true);
+      expect(await ws.getOrThrow('again')).toMatchObject({ status: 'ready', path: first });
+      expect(git('branch', '--list', 'task/again')).toContain('task/again');
+
+      // Committed work, kept on resolve, swept for age (branch kept), then reopened: the commit is there.
+      const swept = await prepared(ws, 'swept', async (p) => {
+        await writeFile(join(p, 'work.txt'), 'work\n');
+        inTree(p, 'add', '-A');
+        inTree(p, 'commit', '-q', '-m', 'work');
+      });
+      expect(await ws.resolved('swept')).toBe('kept');
+      now += 2 * 3_600_000;
+      expect(await ws.sweep()).toBeGreaterThanOrEqual(1);
+      expect(existsSync(swept)).toBe(false);
+      statuses.set('swept', 'queued');
+      expect(await ws.prepare({ id: 'swept' })).toBe(swept);
+      expect(inTree(swept, 'log', '--format=%s', '-1')).toBe('work');
+      expect(existsSync(join(swept, 'work.txt'))).toBe(true);
+    });
   });
 
   it('sweeps idle worktrees of finished tasks only, keeping their branches', async () => {

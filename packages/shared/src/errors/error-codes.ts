@@ -84,7 +84,7 @@ export const errorCodes = {
   WORKFLOW_TEMPLATE_INVALID: spec(422, 'A workflow template file is invalid'),
   WORKFLOW_ROLE_UNSTAFFED: spec(409, 'No active or paused employee has a role the workflow needs'),
   // budgets and schedules (docs/budgets-and-schedules.md)
-  TASK_BUDGET_EXCEEDED: spec(409, 'The task has spent its budget (BUDGET_TASK_USD); it is not run again'),
+  TASK_BUDGET_EXCEEDED: spec(409, 'The task has spent its budget (its budgetUsd, else BUDGET_TASK_USD); it is not run again'),
   SCHEDULE_NOT_FOUND: spec(404, 'Schedule not found'),
   SCHEDULE_CRON_INVALID: spec(400, 'The cron expression or time zone is invalid'),
   SCHEDULE_TARGET_UNAVAILABLE: spec(409, 'This server cannot start what the schedule targets (workflows are not enabled)'),

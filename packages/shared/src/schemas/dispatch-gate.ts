@@ -46,7 +46,10 @@ export const dispatchGateStatus = z.object({
   /** The UTC day the daily budgets count (YYYY-MM-DD). */
   day: z.string(),
   budgets: z.array(budgetLine),
-  /** BUDGET_TASK_USD: the spend one task may reach over all its runs; null = none. */
+  /**
+   * BUDGET_TASK_USD: the spend a task may reach over all its runs unless it has its own
+   * `budgetUsd` (GET /api/tasks/:id/budget gives one task's); null = no default.
+   */
   taskBudgetUsd: z.number().positive().nullable(),
   /** BUDGET_SOFT_RATIO. */
   softRatio: z.number(),
@@ -54,3 +57,20 @@ export const dispatchGateStatus = z.object({
   pauses: z.array(dispatchPause),
 });
 export type DispatchGateStatus = z.infer<typeof dispatchGateStatus>;
+
+/** Where a task's limit comes from: its own `budgetUsd`, the default BUDGET_TASK_USD, or neither (no limit). */
+export const taskBudgetSource = z.enum(['task', 'default', 'none']);
+export type TaskBudgetSource = z.infer<typeof taskBudgetSource>;
+
+/** `GET /api/tasks/:id/budget`: one task's spend over all its runs against its effective limit. */
+export const taskBudgetStatus = z.object({
+  taskId: z.string(),
+  spentUsd: z.number().nonnegative(),
+  /** `budgetUsd` of the task, else BUDGET_TASK_USD; null = no limit. */
+  limitUsd: z.number().positive().nullable(),
+  softLimitUsd: z.number().positive().nullable(),
+  source: taskBudgetSource,
+  /** hard: the task is not run again (TASK_BUDGET_EXCEEDED). */
+  state: budgetState,
+});
+export type TaskBudgetStatus = z.infer<typeof taskBudgetStatus>;

@@ -54,5 +54,7 @@ export const readyResponse = z.object({
   ready: z.boolean(),
   state: lifecycleState,
   nodeId: z.string(),
+  /** Why a server whose lifecycle is `ready` is not ready: a replica fenced itself (its heartbeat went unrenewed). */
+  reason: z.string().optional(),
 });
 export type ReadyResponse = z.infer<typeof readyResponse>;

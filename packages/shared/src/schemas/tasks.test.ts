@@ -26,6 +26,7 @@ describe('task schemas', () => {
       dependsOn: [],
       maxRetries: 2,
       timeoutMs: null,
+      budgetUsd: null,
       workingDirectory: null,
     });
     for (const field of ['status', 'createdAt', 'id', 'version', 'attempts', 'assignedTo']) {
@@ -50,6 +51,8 @@ describe('task schemas', () => {
     expect(bad({ labels: Array.from({ length: 21 }, (_, i) => `l${i}`) })).toBe('labels');
     expect(bad({ maxRetries: 11 })).toBe('maxRetries');
     expect(bad({ timeoutMs: 0 })).toBe('timeoutMs');
+    for (const budgetUsd of [0, -2, 10_000.5, 0.00005, 2.12345, '3']) expect(bad({ budgetUsd }), String(budgetUsd)).toBe('budgetUsd');
+    for (const budgetUsd of [0.0001, 0.0025, 2.5, 10_000, null]) expect(createTaskBody.parse({ ...base, budgetUsd }).budgetUsd).toBe(budgetUsd);
     expect(bad({ assignee: 'emp_4' })).toBe('assignee');
     expect(bad({ priority: 'critical' })).toBe('priority');
     const good = { ...base, labels: ['needs-review', 'v2'], requiredSkills: ['debugging'], assignee: 'emp_004' };
@@ -60,6 +63,8 @@ describe('task schemas', () => {
     const body = { version: 3, title: 'New', dependsOn: ['task_1'] };
     expect(updateTaskBody.parse(body)).toEqual(body);
     expect(updateTaskBody.safeParse({ title: 'New' }).success).toBe(false);
+    expect(updateTaskBody.parse({ version: 3, budgetUsd: null })).toEqual({ version: 3, budgetUsd: null });
+    expect(issuesOf(updateTaskBody.safeParse({ version: 3, budgetUsd: -1 }))).toEqual([['budgetUsd', 'too_small']]);
     expect(issuesOf(updateTaskBody.safeParse({ version: 1, status: 'completed' }))).toEqual([['', 'unrecognized_keys']]);
   });
 

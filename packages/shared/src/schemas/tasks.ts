@@ -88,6 +88,13 @@ export const TASK_COMMENT_MAX = 20_000;
 /** A task timeout is between 1 s and 7 days; null means the runtime's default. */
 export const TASK_TIMEOUT_MIN_MS = 1000;
 export const TASK_TIMEOUT_MAX_MS = 7 * 24 * 3600 * 1000;
+/**
+ * A task's own budget: what its runs may cost in all (their reported `costUsd`), in US dollars,
+ * at most $10,000 and to the hundredth of a cent (agents report cost in fractions of a cent, and
+ * the deployment default BUDGET_TASK_USD it overrides is as fine). Null: BUDGET_TASK_USD applies.
+ */
+export const TASK_BUDGET_MAX_USD = 10_000;
+export const TASK_BUDGET_DECIMALS = 4;
 /** How many runner-up candidates an automatic assignment keeps for display. */
 export const TASK_ASSIGNMENT_CANDIDATES_MAX = 5;
 
@@ -122,6 +129,11 @@ export const taskDescription = z.string().min(1).max(TASK_DESCRIPTION_MAX);
 export const taskMaxRetries = z.number().int().min(0).max(TASK_MAX_RETRIES_MAX);
 export const taskTimeoutMs = z.number().int().min(TASK_TIMEOUT_MIN_MS).max(TASK_TIMEOUT_MAX_MS);
 export const taskWorkingDirectory = z.string().min(1).max(4096);
+export const taskBudgetUsd = z
+  .number()
+  .positive()
+  .max(TASK_BUDGET_MAX_USD)
+  .refine((n) => Number(n.toFixed(TASK_BUDGET_DECIMALS)) === n, `at most ${TASK_BUDGET_DECIMALS} decimal places (a hundredth of a cent)`);
 
 // ---------------------------------------------------------------------------------------------
 // Assignment
@@ -179,6 +191,8 @@ export const task = z.object({
   /** Runs started for this task since it was created or last reopened. */
   attempts: z.number().int().min(0),
   timeoutMs: z.number().int().nullable(),
+  /** The task's own budget in USD over all its runs; null: the deployment default (BUDGET_TASK_USD). */
+  budgetUsd: z.number().positive().nullable(),
   workingDirectory: z.string().nullable(),
   labels: z.array(z.string()),
   createdBy: z.string(),
@@ -209,6 +223,7 @@ export const createTaskBody = z
     dependsOn: taskDependsOn.default([]),
     maxRetries: taskMaxRetries.default(TASK_MAX_RETRIES_DEFAULT),
     timeoutMs: taskTimeoutMs.nullable().default(null),
+    budgetUsd: taskBudgetUsd.nullable().default(null),
     workingDirectory: taskWorkingDirectory.nullable().default(null),
     /** An isolated git worktree for the task (docs/workspaces-and-approvals.md). */
     workspace: taskWorkspaceRequest.optional(),
@@ -233,6 +248,7 @@ export const updateTaskBody = z
     assignee: employeeId.nullable().optional(),
     maxRetries: taskMaxRetries.optional(),
     timeoutMs: taskTimeoutMs.nullable().optional(),
+    budgetUsd: taskBudgetUsd.nullable().optional(),
     workingDirectory: taskWorkingDirectory.nullable().optional(),
     dependsOn: taskDependsOn.optional(),
   })
@@ -249,6 +265,7 @@ export const taskEditableFields = [
   'assignee',
   'maxRetries',
   'timeoutMs',
+  'budgetUsd',
   'workingDirectory',
   'dependsOn',
 ] as const satisfies ReadonlyArray<keyof UpdateTaskBody>;

@@ -17,7 +17,7 @@ const schedule = (over: Partial<Schedule> = {}): Schedule => ({
   enabled: true,
   target: {
     kind: 'task',
-    task: { title: 'Write the report', description: 'Sum up yesterday.', priority: 'medium', requiredSkills: [], labels: [], assignee: null, dependsOn: [], maxRetries: 2, timeoutMs: null, workingDirectory: null },
+    task: { title: 'Write the report', description: 'Sum up yesterday.', priority: 'medium', requiredSkills: [], labels: [], assignee: null, dependsOn: [], maxRetries: 2, timeoutMs: null, budgetUsd: null, workingDirectory: null },
   },
   nextRunAt: '2026-03-05T08:00:00.000Z',
   lastRunAt: '2026-03-04T08:00:00.000Z',

@@ -1,4 +1,4 @@
-import type { Task } from '@dash/shared';
+import type { Task, TaskBudgetStatus } from '@dash/shared';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, type Pinia } from 'pinia';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -13,6 +13,8 @@ import { makeComment, makeTask, makeTimelineEntry } from '../test-support/task-f
 
 interface Backend {
   task: Task;
+  /** GET /api/tasks/:id/budget; null answers 404 like a server without the route. */
+  budget: TaskBudgetStatus | null;
   requests: Array<{ method: string; path: string; body: unknown }>;
   action: FetchHandler | null;
 }
@@ -55,6 +57,7 @@ function serve(): void {
       });
     }
     if (pathname === `/api/tasks/${id}`) return jsonResponse(backend.task);
+    if (pathname === `/api/tasks/${id}/budget` && backend.budget) return jsonResponse(backend.budget);
     if (pathname === `/api/tasks/${id}/comments`) return jsonResponse({ items: [makeComment({ body: 'First look: **fine**' })] });
     if (pathname === `/api/tasks/${id}/timeline`) {
       return jsonResponse({
@@ -96,7 +99,7 @@ beforeEach(() => {
   FakeWebSocket.reset();
   configureLiveFeed({ WebSocket: FakeWebSocket });
   pinia = createPinia();
-  backend = { task: completed(), requests: [], action: null };
+  backend = { task: completed(), budget: null, requests: [], action: null };
   serve();
 });
 
@@ -216,6 +219,33 @@ describe('Task page', () => {
     socket.receive({ type: 'event', topic: 'tasks', seq: 2, data: { id: 'task-1', deleted: true } });
     await flushPromises();
     expect(sut.get('[data-test="task-deleted"]').text()).toContain('This task was deleted');
+  });
+
+  it('shows spend against the task’s own budget, the deployment default, or no limit', async () => {
+    backend.task = { ...completed(), budgetUsd: 0.5 };
+    backend.budget = { taskId: 'task-1', spentUsd: 0.0125, limitUsd: 0.5, softLimitUsd: 0.4, source: 'task', state: 'ok' };
+    let sut = await open();
+    await vi.waitFor(() => expect(sut.get('[data-test="task-budget"]').text()).toBe('Budget$0.0125 of $0.50this task’s budget'));
+    wrapper?.unmount();
+
+    backend.task = completed();
+    backend.budget = { taskId: 'task-1', spentUsd: 2.5, limitUsd: 2.5, softLimitUsd: 2, source: 'default', state: 'hard' };
+    sut = await open();
+    await vi.waitFor(() => expect(sut.get('[data-test="task-budget"] dd').text()).toBe('$2.50 of $2.50deployment default · spent: not run again'));
+    expect(sut.get('[data-test="task-budget"] dd').classes()).toContain('budget--hard');
+    wrapper?.unmount();
+
+    backend.budget = { taskId: 'task-1', spentUsd: 0.003, limitUsd: null, softLimitUsd: null, source: 'none', state: 'ok' };
+    sut = await open();
+    await vi.waitFor(() => expect(sut.get('[data-test="task-budget"] dd').text()).toBe('$0.003 spentno limit'));
+  });
+
+  it('falls back to the task’s own budget when its spend cannot be read', async () => {
+    backend.task = { ...completed(), budgetUsd: 1.25 };
+    const sut = await open();
+    expect(backend.requests.some((r) => r.path === '/api/tasks/task-1/budget')).toBe(true);
+    expect(sut.get('[data-test="task-budget"] dd').text()).toBe('$1.25this task’s budget');
+    expect(sut.find('.refresh-error').exists()).toBe(false);
   });
 
   it('says so when the task does not exist', async () => {

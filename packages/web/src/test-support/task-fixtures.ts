@@ -16,6 +16,7 @@ export function makeTask(overrides: Partial<Task> = {}): Task {
     maxRetries: 2,
     attempts: 0,
     timeoutMs: null,
+    budgetUsd: null,
     workingDirectory: null,
     labels: [],
     createdBy: 'api',

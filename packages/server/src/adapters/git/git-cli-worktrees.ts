@@ -73,9 +73,16 @@ export class GitCliWorktrees implements GitWorktrees {
     return (await git(repo, ['show-ref', '--verify', '--quiet', `refs/heads/${ref}`])).code === 0;
   }
 
+  async isAncestor(repo: string, commit: string, ref: string): Promise<boolean> {
+    const r = await git(repo, ['merge-base', '--is-ancestor', '--end-of-options', commit, ref]);
+    if (r.code === 0 || r.code === 1) return r.code === 0;
+    throw new AppError('WORKSPACE_GIT_FAILED', { message: 'git merge-base failed', details: { args: ['merge-base', '--is-ancestor'], stderr: r.stderr.slice(-2_000) } });
+  }
+
   async addWorktree(repo: string, path: string, branch: string, commit: string): Promise<void> {
     await mkdir(dirname(path), { recursive: true });
-    await gitOk(repo, ['worktree', 'add', '-b', branch, '--', path, commit]);
+    if (await this.isBranch(repo, branch)) await gitOk(repo, ['worktree', 'add', '--', path, branch]);
+    else await gitOk(repo, ['worktree', 'add', '-b', branch, '--', path, commit]);
   }
 
   async copyInto(repo: string, path: string, files: readonly string[]): Promise<void> {

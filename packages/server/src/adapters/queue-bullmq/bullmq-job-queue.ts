@@ -17,9 +17,18 @@
  *    with that id is replaced;
  *  - a stale token is refused by BullMQ's lock check (the lock key holds the current token).
  * Redis durability (AOF/RDB) decides what survives a Redis restart: see docs/deployment.md.
+ *
+ * Redis outages (connections use `maxRetriesPerRequest: null`: a command sent while Redis is away
+ * waits for the reconnect, then runs on whatever Redis came back):
+ *  - claim() refuses at once (DEPENDENCY_UNAVAILABLE) while the claiming connection is down,
+ *    rather than waiting in ioredis' offline queue, so a claimer sees the outage;
+ *  - onReconnect() listeners hear each time that connection is ready again after it was lost: a
+ *    Redis that restarted without persistence came back empty, and claims answered during or just
+ *    after the outage found nothing, so whoever tracks queued work must enqueue it again. (Without
+ *    this, the dispatcher only noticed when a lease renewal happened to be in flight.)
  */
 import { randomUUID } from 'node:crypto';
-import { Job, Queue, UnrecoverableError, Worker, type JobsOptions, type MinimalJob } from 'bullmq';
+import { Job, Queue, UnrecoverableError, Worker, type JobsOptions, type MinimalJob, type RedisClient } from 'bullmq';
 import { AppError } from '../../domain/app-error.js';
 import type { ClaimedJob, EnqueueOptions, JobQueue, QueueCounts } from '../../ports/job-queue.js';
 import {
@@ -74,6 +83,10 @@ export class BullmqJobQueue implements JobQueue {
   readonly #defaultLeaseMs: number;
   readonly #retention: Record<'completed' | 'failed', Retention>;
   readonly #claimed = new Map<string, { job: Job<JobData>; token: string }>();
+  readonly #reconnectListeners = new Set<() => void>();
+  readonly #logger: BullmqJobQueueOptions['logger'];
+  /** The worker's connection (claims, leases); set once open. */
+  #claimClient: RedisClient | null = null;
   #closing: Promise<void> | null = null;
 
   /** Connects (within connectTimeoutMs, else DEPENDENCY_UNAVAILABLE) and starts the stalled checker. */
@@ -110,6 +123,7 @@ export class BullmqJobQueue implements JobQueue {
       maxStalledCount: 1_000_000_000,
       settings: { backoffStrategy },
     });
+    this.#logger = options.logger;
     const warn = (err: Error): void => options.logger?.warn({ err, queue: name }, 'job queue redis error');
     this.#queue.on('error', warn);
     this.#worker.on('error', warn);
@@ -117,7 +131,34 @@ export class BullmqJobQueue implements JobQueue {
 
   async #ready(): Promise<void> {
     await Promise.all([this.#queue.waitUntilReady(), this.#worker.waitUntilReady()]);
+    this.#watch(await this.#worker.getBackend().client);
     await this.#worker.startStalledCheckTimer();
+  }
+
+  /** Follows the claiming connection: lost ('close'), then 'ready' again = a reconnect. */
+  #watch(client: RedisClient): void {
+    this.#claimClient = client;
+    let lost = false;
+    client.on('close', () => {
+      lost = true;
+    });
+    client.on('ready', () => {
+      if (!lost || this.#closing) return;
+      lost = false;
+      for (const listener of [...this.#reconnectListeners]) {
+        try {
+          listener();
+        } catch (err) {
+          this.#logger?.warn({ err }, 'a job queue reconnect listener failed');
+        }
+      }
+    });
+  }
+
+  /** See the file comment: called each time Redis answers again after the connection was lost. */
+  onReconnect(listener: () => void): () => void {
+    this.#reconnectListeners.add(listener);
+    return () => this.#reconnectListeners.delete(listener);
   }
 
   async enqueue(options: EnqueueOptions): Promise<void> {
@@ -142,6 +183,15 @@ export class BullmqJobQueue implements JobQueue {
   async claim(workerId: string, leaseMs: number): Promise<ClaimedJob | null> {
     this.#assertOpen();
     assertLeaseMs(leaseMs);
+    const status = this.#claimClient?.status;
+    if (status !== 'ready') {
+      // Not queued for the reconnect: the claimer learns the queue is down, and no claim lands later
+      // on a Redis that came back under a token nobody holds any more.
+      throw new AppError('DEPENDENCY_UNAVAILABLE', {
+        message: `The job queue's Redis connection is ${status ?? 'not open'}`,
+        details: { dependency: 'redis' },
+      });
+    }
     for (;;) {
       const token = `${workerId}:${randomUUID()}`;
       const job = await this.#worker.getNextJob(token, { block: false });
@@ -232,6 +282,7 @@ export class BullmqJobQueue implements JobQueue {
   close(): Promise<void> {
     this.#closing ??= (async () => {
       this.#claimed.clear();
+      this.#reconnectListeners.clear();
       // The worker first (it stops the stalled checker), then the producer side, whatever happens.
       try {
         await this.#worker.close();

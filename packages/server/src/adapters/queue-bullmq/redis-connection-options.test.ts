@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { redisConnectionOptions } from './redis-connection-options.js';
+import { reconnectDelayMs, RECONNECT_MAX_MS, redisConnectionOptions } from './redis-connection-options.js';
+
+const retryStrategy = reconnectDelayMs;
 
 describe('redisConnectionOptions', () => {
   it('takes host and port, with BullMQ’s unlimited retries per request', () => {
-    expect(redisConnectionOptions('redis://127.0.0.1:6379')).toEqual({ host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null });
-    expect(redisConnectionOptions('redis://cache.internal')).toEqual({ host: 'cache.internal', port: 6379, maxRetriesPerRequest: null });
+    expect(redisConnectionOptions('redis://127.0.0.1:6379')).toEqual({ host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null, retryStrategy });
+    expect(redisConnectionOptions('redis://cache.internal')).toEqual({ host: 'cache.internal', port: 6379, maxRetriesPerRequest: null, retryStrategy });
+  });
+
+  it('reconnects with a backoff capped at a couple of seconds (BullMQ’s own goes to 20 s)', () => {
+    expect([1, 2, 3, 4].map(reconnectDelayMs)).toEqual([250, 500, 750, 1000]);
+    expect(reconnectDelayMs(8)).toBe(RECONNECT_MAX_MS);
+    expect(reconnectDelayMs(10_000)).toBe(RECONNECT_MAX_MS);
   });
 
   it('takes credentials, database and TLS when given', () => {
@@ -16,6 +24,7 @@ describe('redisConnectionOptions', () => {
       db: 3,
       tls: {},
       maxRetriesPerRequest: null,
+      retryStrategy,
     });
     expect(redisConnectionOptions('redis://:secret@h:1')).toMatchObject({ password: 'secret' });
     expect(redisConnectionOptions('redis://:secret@h:1')).not.toHaveProperty('username');

@@ -24,6 +24,8 @@ export class DeferredJobQueue implements JobQueue {
   #queue: JobQueue | null = null;
   #closed = false;
   #timer: NodeJS.Timeout | null = null;
+  /** onReconnect listeners, handed on to the backend (now, or once it opens), with their unsubscribe. */
+  readonly #reconnectListeners = new Map<() => void, (() => void) | undefined>();
   readonly #ready: Promise<void>;
   #markReady!: () => void;
 
@@ -78,6 +80,14 @@ export class DeferredJobQueue implements JobQueue {
     await this.#backend().ping();
   }
 
+  onReconnect(listener: () => void): () => void {
+    this.#reconnectListeners.set(listener, this.#queue?.onReconnect?.(listener));
+    return () => {
+      this.#reconnectListeners.get(listener)?.();
+      this.#reconnectListeners.delete(listener);
+    };
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     if (this.#timer) clearTimeout(this.#timer);
@@ -105,6 +115,7 @@ export class DeferredJobQueue implements JobQueue {
           return;
         }
         this.#queue = queue;
+        for (const listener of this.#reconnectListeners.keys()) this.#reconnectListeners.set(listener, queue.onReconnect?.(listener));
         this.options.logger.info({ queue: this.kind }, 'job queue connected');
         this.#markReady();
       })

@@ -149,6 +149,8 @@ export interface TasksTable {
   max_retries: number;
   attempts: Generated<number>;
   timeout_ms: number | null;
+  /** Migration 0015: the task's own budget in USD; null = BUDGET_TASK_USD. */
+  budget_usd: number | null;
   working_directory: string | null;
   created_by: string;
   created_at: string;

@@ -30,6 +30,7 @@ export const rowToTask = (row: TaskRow, dependsOn: readonly string[]): Task => (
   maxRetries: row.max_retries,
   attempts: row.attempts,
   timeoutMs: row.timeout_ms,
+  budgetUsd: row.budget_usd,
   workingDirectory: row.working_directory,
   labels: parseJson<string[]>(row.labels),
   createdBy: row.created_by,
@@ -61,6 +62,7 @@ export function newTaskToRow(task: NewTask): Insertable<TasksTable> {
     assignment: null,
     max_retries: task.maxRetries,
     timeout_ms: task.timeoutMs,
+    budget_usd: task.budgetUsd,
     working_directory: task.workingDirectory,
     created_by: task.createdBy,
     created_at: createdAt,
@@ -89,6 +91,7 @@ export function taskPatchToRow(patch: TaskPatch): Updateable<TasksTable> {
   if (patch.assignee !== undefined) row.assignee = patch.assignee;
   if (patch.maxRetries !== undefined) row.max_retries = patch.maxRetries;
   if (patch.timeoutMs !== undefined) row.timeout_ms = patch.timeoutMs;
+  if (patch.budgetUsd !== undefined) row.budget_usd = patch.budgetUsd;
   if (patch.workingDirectory !== undefined) row.working_directory = patch.workingDirectory;
   if (patch.assignedTo !== undefined) row.assigned_to = patch.assignedTo;
   if (patch.assignment !== undefined) row.assignment = patch.assignment === null ? null : JSON.stringify(patch.assignment);

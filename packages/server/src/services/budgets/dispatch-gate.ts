@@ -4,9 +4,10 @@
  *
  *  - budgets, in USD from the agents' own cost reports (runs' cost): everyone per UTC day
  *    (BUDGET_DAILY_USD), each employee per UTC day (the registry's `budgetUsdPerDay`) and each
- *    task over all its runs (BUDGET_TASK_USD). Reaching a limit (spent ≥ limit) stops new
- *    dispatch for that scope: nobody, that employee, that task (the task fails with
- *    TASK_BUDGET_EXCEEDED). The soft limit (limit × BUDGET_SOFT_RATIO) only shows and alerts;
+ *    task over all its runs (the task's own `budgetUsd`, else BUDGET_TASK_USD). Reaching a limit
+ *    (spent ≥ limit) stops new dispatch for that scope: nobody, that employee, that task (the
+ *    task fails with TASK_BUDGET_EXCEEDED). The soft limit (limit × BUDGET_SOFT_RATIO) only
+ *    shows and alerts;
  *  - pauses: a run that ended with a rate- or usage-limit error pauses its runtime until the reset
  *    time the agent reported, or for RATE_LIMIT_BACKOFF when it reported none (or a reset in the
  *    past, or further away than RATE_LIMIT_MAX_PAUSE). Its task goes back to the queue without
@@ -15,17 +16,17 @@
  * A runtime stands for the account it runs under: one deployment configures one account per
  * runtime (its API key or login), so pausing the runtime pauses that account.
  */
-import type { BudgetLine, DispatchGateStatus, DispatchPause, Employee, Run, RunEvent, Task } from '@dash/shared';
+import type { BudgetLine, DispatchGateStatus, DispatchPause, Employee, Run, RunEvent, Task, TaskBudgetStatus } from '@dash/shared';
 import { AppError } from '../../domain/app-error.js';
 import type { Clock } from '../../ports/clock.js';
 import type { DispatchGateRepository } from '../../ports/dispatch-gate-repository.js';
 import type { Logger } from '../../ports/logger.js';
-import { budgetState, utcDayStart } from './budget-math.js';
+import { budgetState, taskLimit, utcDayStart } from './budget-math.js';
 
 export interface GateLimits {
   /** BUDGET_DAILY_USD; null = no global limit. */
   globalUsdPerDay: number | null;
-  /** BUDGET_TASK_USD; null = no per-task limit. */
+  /** BUDGET_TASK_USD: the limit of a task without its own `budgetUsd`; null = none. */
   taskUsd: number | null;
   /** BUDGET_SOFT_RATIO, in (0, 1]. */
   softRatio: number;
@@ -98,17 +99,35 @@ export class DispatchGate {
     return { global, blocked, overBudget, nextResumeMs: ends.length === 0 ? null : Math.min(...ends) };
   }
 
-  /** Throws TASK_BUDGET_EXCEEDED (not retryable: the task fails) when the task has spent its budget. */
-  async checkTask(task: Task): Promise<void> {
-    const limit = this.deps.limits.taskUsd;
-    if (limit === null) return;
+  /**
+   * Throws TASK_BUDGET_EXCEEDED (not retryable: the task fails) when the task has spent its budget:
+   * its own `budgetUsd`, else BUDGET_TASK_USD.
+   */
+  async checkTask(task: Pick<Task, 'id' | 'budgetUsd'>): Promise<void> {
+    const { limitUsd, source } = taskLimit(task.budgetUsd, this.deps.limits.taskUsd);
+    if (limitUsd === null) return;
     const spent = await this.deps.repo.taskCost(task.id);
-    if (spent >= limit) {
+    if (spent >= limitUsd) {
       throw new AppError('TASK_BUDGET_EXCEEDED', {
-        message: `The task's runs cost ${usd(spent)}, its budget is ${usd(limit)} (BUDGET_TASK_USD)`,
-        details: { taskId: task.id, spentUsd: spent, budgetUsd: limit },
+        message: `The task's runs cost ${usd(spent)}, its budget is ${usd(limitUsd)} (${source === 'task' ? "the task's own budget" : 'BUDGET_TASK_USD'})`,
+        details: { taskId: task.id, spentUsd: spent, budgetUsd: limitUsd, source },
       });
     }
+  }
+
+  /** The task's spend over all its runs against its effective limit, and where that limit comes from. */
+  async taskBudget(task: Pick<Task, 'id' | 'budgetUsd'>): Promise<TaskBudgetStatus> {
+    const { limitUsd, source } = taskLimit(task.budgetUsd, this.deps.limits.taskUsd);
+    const { softRatio } = this.deps.limits;
+    const spentUsd = await this.deps.repo.taskCost(task.id);
+    return {
+      taskId: task.id,
+      spentUsd,
+      limitUsd,
+      softLimitUsd: limitUsd === null ? null : limitUsd * softRatio,
+      source,
+      state: budgetState(spentUsd, limitUsd, softRatio),
+    };
   }
 
   /**

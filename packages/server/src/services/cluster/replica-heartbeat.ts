@@ -10,6 +10,10 @@
  * two agents. The check runs at every beat, so it also covers a recovery that landed after the
  * replica registered again.
  *
+ * Self-fencing (replica-fence.ts) closes the window before that: every beat that comes back `ok`,
+ * and every registration, is reported to `renewed` with the time it was sent; a replica whose
+ * heartbeat goes unrenewed for too long stops its agents itself, before anyone may declare it dead.
+ *
  * A failed beat is logged (once per outage) and retried at the next interval; it never stops the
  * replica.
  */
@@ -17,6 +21,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
 import type { BeatResult, NewReplica, ReplicaRepository } from '../../ports/replica-repository.js';
 import type { RunRepository } from '../../ports/run-repository.js';
+import type { FencedRunOwner } from './replica-fence.js';
 
 export interface LocalRuns {
   /** Ids of the runs whose agent process lives in this process. */
@@ -34,6 +39,12 @@ export interface ReplicaHeartbeatDeps {
   /** This process (startedAt is taken at start()). */
   self: Omit<NewReplica, 'startedAt'>;
   intervalMs: number;
+  /**
+   * The heartbeat was renewed by a write sent at `sentAt` (this clock): a beat that came back `ok`
+   * (`here`), or a registration (at start: `here`; after being declared dead or losing the row:
+   * `elsewhere`, its runs may have been recovered). Must not throw or wait.
+   */
+  renewed?: (sentAt: number, owner: FencedRunOwner) => void;
 }
 
 export class ReplicaHeartbeat {
@@ -45,7 +56,7 @@ export class ReplicaHeartbeat {
   constructor(private readonly deps: ReplicaHeartbeatDeps) {}
 
   async start(): Promise<void> {
-    await this.register();
+    await this.register('here');
     this.timer = setInterval(() => void this.beat(), this.deps.intervalMs);
     this.timer.unref?.();
   }
@@ -68,18 +79,24 @@ export class ReplicaHeartbeat {
     return this.beating;
   }
 
-  private async register(): Promise<void> {
+  private async register(owner: FencedRunOwner): Promise<void> {
+    const sentAt = this.deps.clock.now();
     await this.deps.replicas.register({ ...this.deps.self, startedAt: this.deps.clock.isoNow() });
+    this.deps.renewed?.(sentAt, owner);
   }
 
   private async beatOnce(): Promise<void> {
     const { nodeId, instance } = this.deps.self;
     try {
+      const sentAt = this.deps.clock.now();
       const result = await this.deps.replicas.beat(nodeId, instance, this.deps.clock.isoNow());
       if (this.failing) this.deps.logger.info({}, 'replica heartbeat restored');
       this.failing = false;
       if (result !== 'ok') await this.onProblem(result);
-      else this.lastProblem = null;
+      else {
+        this.lastProblem = null;
+        this.deps.renewed?.(sentAt, 'here');
+      }
       await this.fence();
     } catch (err) {
       if (!this.failing) this.deps.logger.warn({ err }, 'replica heartbeat failed; retrying');
@@ -104,7 +121,7 @@ export class ReplicaHeartbeat {
         : 'this replica has no heartbeat row; registering again',
     );
     this.lastProblem = result;
-    await this.register();
+    await this.register('elsewhere');
   }
 
   /** Runs still live here whose stored run has ended (recovered elsewhere) are abandoned. */

@@ -5,7 +5,9 @@
  * Wake-ups: a task became queued (the `tasks` topic), an employee changed (`employees`), one of
  * our runs ended, a retry is due, and a periodic tick (which also catches runs started through
  * the runs API ending, and changes made on other replicas). Passes never overlap; a wake-up
- * during a pass makes another pass follow it.
+ * during a pass makes another pass follow it. Queued tasks get their job again (the sweep) at
+ * start, every `sweepMs`, and at once when the queue may have lost jobs: a lease was lost, the
+ * queue answers again after claims failed, or it reports a reconnect (Redis back after an outage).
  *
  * The queued work itself lives on the JobQueue (one job per queued task, see task-job.ts), so the
  * embedded queue and BullMQ behave the same and a job survives the dispatcher that held it:
@@ -139,6 +141,11 @@ export interface DispatcherDeps {
   stopOverBudget?: boolean;
   /** Isolated task workspaces (services/workspaces): the worktree path for the task's run, or null. */
   workspaces?: { prepare(task: Task): Promise<string | null> };
+  /**
+   * Scale-out self-fencing (services/cluster/replica-fence.ts): while true, no pass runs here, so
+   * nothing is claimed or started; passes resume at the next wake-up. Absent = never paused.
+   */
+  claimsPaused?: () => boolean;
 }
 
 interface Parked {
@@ -186,6 +193,7 @@ export class Dispatcher {
   private stopping = false;
   private queueDown = false;
   private sweeping: Promise<void> | null = null;
+  private sweepWanted = false;
   /** Tasks whose run this dispatcher stopped because a budget is spent, with why. */
   private readonly budgetStops = new Map<string, string>();
   /** What the gate blocked at the last pass (logged when it changes). */
@@ -227,6 +235,15 @@ export class Dispatcher {
       }),
       this.deps.bus.subscribe(EMPLOYEES_TOPIC, () => this.wake()),
     );
+    // The queue came back after an outage (BullMQ: Redis reconnected): it may have come back
+    // empty, and claims made around the outage found nothing. Whether any lease was in flight to
+    // notice is luck (a run that ended meanwhile only sees its complete() refused), so the sweep
+    // is asked for here rather than left to the periodic one.
+    const offReconnect = this.deps.queue.onReconnect?.(() => {
+      this.deps.logger.info({}, 'job queue reconnected; enqueuing queued tasks again');
+      this.sweepSoon();
+    });
+    if (offReconnect) this.unsubscribes.push(offReconnect);
     this.every(this.options.tickMs, () => this.wake());
     this.every(this.options.sweepMs, () => void this.sweep());
     this.wake();
@@ -323,6 +340,7 @@ export class Dispatcher {
   }
 
   private async pass(): Promise<void> {
+    if (this.deps.claimsPaused?.()) return;
     const [employees, rates] = await Promise.all([this.deps.employees.list(), this.deps.successRates()]);
     const byId = new Map<string, Employee>(employees.map((s) => [s.employee.id, s.employee]));
     await this.revisitParked();
@@ -628,10 +646,19 @@ export class Dispatcher {
     if (recovered > 0) this.deps.logger.warn({ recovered }, 'settled tasks whose run ended while no dispatcher watched it');
   }
 
-  /** A sweep now, unless one is already running (coalesced). */
+  /**
+   * A sweep now; asked during a sweep, one more follows it (coalesced), since the running one may
+   * already have passed the task whose job was just lost.
+   */
   private sweepSoon(): void {
     if (!this.started || this.stopping) return;
-    this.sweeping ??= this.sweep().finally(() => {
+    this.sweepWanted = true;
+    this.sweeping ??= (async () => {
+      while (this.sweepWanted && !this.stopping) {
+        this.sweepWanted = false;
+        await this.sweep();
+      }
+    })().finally(() => {
       this.sweeping = null;
     });
   }

@@ -28,6 +28,7 @@ const task = (extra: Partial<Task> = {}): Task => ({
   maxRetries: 2,
   attempts: 0,
   timeoutMs: null,
+  budgetUsd: null,
   workingDirectory: null,
   labels: [],
   createdBy: 'api',

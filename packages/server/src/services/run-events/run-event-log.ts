@@ -8,6 +8,8 @@
  *  - past the per-run size cap, control events are still stored and the rest is summarized.
  */
 import type { AgentEvent, RunEvent } from '@dash/shared';
+import { isDeepStrictEqual } from 'node:util';
+import { isAppError } from '../../domain/app-error.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Logger } from '../../ports/logger.js';
@@ -381,7 +383,8 @@ export class RunEventLog {
         log.retryAt = 0;
         this.deps.metrics.eventsPersisted(batch.length);
       })
-      .catch((err: unknown) => {
+      .catch(async (err: unknown) => {
+        if (isAppError(err) && err.code === 'CONFLICT' && (await this.settleConflict(log, events))) return;
         log.retryDelayMs = Math.min(Math.max(log.retryDelayMs * 2, 100), 5_000);
         log.retryAt = this.deps.clock.now() + log.retryDelayMs;
         this.deps.logger.warn(
@@ -394,7 +397,45 @@ export class RunEventLog {
       });
     return log.writing;
   }
+
+  /**
+   * The store already holds events at the batch's sequence numbers. Either they are this batch
+   * (an earlier attempt committed but its answer was lost, e.g. the connection dropped after the
+   * commit): they count as written and the rest goes on. Or another writer continued the log (the
+   * replica that recovered this run as lost): it owns the sequence now, so what is pending here is
+   * dropped and the log discarded — retrying would clash forever. Returns false when the store
+   * shows nothing there (an ordinary retry).
+   */
+  private async settleConflict(log: RunLog, batch: readonly RunEvent[]): Promise<boolean> {
+    const first = batch[0] as RunEvent;
+    let stored: RunEvent[];
+    try {
+      stored = await this.deps.repo.page(log.runId, { afterSeq: first.seq - 1, limit: batch.length });
+    } catch {
+      return false;
+    }
+    if (stored.length === 0) return false;
+    const ours = stored.every((e, i) => sameEvent(e, batch[i]));
+    if (ours) {
+      log.pending.splice(0, stored.length);
+      log.retryDelayMs = 0;
+      log.retryAt = 0;
+      this.deps.metrics.eventsPersisted(stored.length);
+      return true;
+    }
+    this.deps.logger.warn(
+      { runId: log.runId, fromSeq: first.seq, dropped: log.pending.length },
+      'another writer continued this run\'s event log (the run was recovered elsewhere); dropping the events not stored here',
+    );
+    log.pending.length = 0;
+    this.discard(log.runId);
+    return true;
+  }
 }
+
+const sameEvent = (a: RunEvent, b: RunEvent | undefined): boolean =>
+  // Compared as stored (a JSON round trip): jsonb may reorder keys, and undefined fields vanish.
+  b !== undefined && a.seq === b.seq && a.at === b.at && isDeepStrictEqual(a.event, JSON.parse(JSON.stringify(b.event)));
 
 const byteLength = (event: AgentEvent): number => Buffer.byteLength(JSON.stringify(event), 'utf8');
 const errorMessage = (err: unknown): string => (err instanceof Error ? err.message : String(err));

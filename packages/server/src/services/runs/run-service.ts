@@ -1,8 +1,9 @@
 /**
  * Runs agents: validates a request (runtime, installed CLI, working directory, global cap), records
  * the run, starts it under the supervisor, logs every event, keeps usage and state in the store,
- * and settles the run when the process ends. Also: stop, follow-up (stdin or resume), and the
- * start-up reconciliation that leaves nothing "running" whose process is gone.
+ * and settles the run when the process ends. Also: stop, follow-up (stdin or resume), the
+ * start-up reconciliation that leaves nothing "running" whose process is gone, and self-fencing
+ * (fence / settleFenced, driven by services/cluster/replica-fence.ts).
  */
 import { runtimeId, type AgentEvent, type Run, type RunUsage, type RuntimeId } from '@dash/shared';
 import { AppError } from '../../domain/app-error.js';
@@ -61,6 +62,20 @@ export interface RunServiceDeps {
 
 export type FollowUpResult = { mode: 'stdin'; run: Run } | { mode: 'resumed'; run: Run };
 
+/**
+ * Who owns the runs a fence stopped, as the replica table said when the heartbeat was renewed:
+ * `here` (nobody declared this replica dead: it writes their end itself) or `elsewhere` (it was
+ * declared dead: the recoverer owns their event logs and marks them lost).
+ */
+export type FencedRunOwner = 'here' | 'elsewhere';
+
+/** One fencing episode: why, and the owner of its runs once known. */
+interface Fencing {
+  why: string;
+  owner: Promise<FencedRunOwner>;
+  decide(owner: FencedRunOwner): void;
+}
+
 interface LiveRun {
   run: Run;
   usage: UsageAccumulator;
@@ -73,6 +88,8 @@ interface LiveRun {
   usageTimer: ReturnType<typeof setTimeout> | null;
   /** runs.log_truncated was (being) written for this run. */
   logTruncated: boolean;
+  /** Stopped by a fence: settled once the fence says who owns it (see fence()). */
+  fenced: Fencing | null;
 }
 
 /**
@@ -84,6 +101,8 @@ const USAGE_FLUSH_MS = 1000;
 export class RunService {
   private readonly live = new Map<string, LiveRun>();
   private accepting = true;
+  /** Set while this replica is fenced (no new runs; see fence()). */
+  private fencing: Fencing | null = null;
 
   constructor(private readonly deps: RunServiceDeps) {}
 
@@ -96,6 +115,7 @@ export class RunService {
       });
     }
     if (!this.accepting) throw new AppError('SERVER_DRAINING', { message: 'The server is shutting down; no new runs' });
+    this.assertNotFenced();
     const runtime = parsed.data;
     await this.assertInstalled(runtime);
     if (this.deps.supervisor.activeCount() >= this.deps.maxConcurrent) {
@@ -152,6 +172,7 @@ export class RunService {
       unsavedUsage: zeroUsage(),
       usageTimer: null,
       logTruncated: false,
+      fenced: null,
     };
     this.live.set(id, live);
     let handle;
@@ -177,6 +198,8 @@ export class RunService {
       this.deps.logger.error({ runId: id, err: String(err) }, 'settling run failed');
       endRun(live.run);
     });
+    // Fenced while this run was being set up: it is stopped like the others.
+    if (this.fencing !== null) void this.fenceRun(live, this.fencing);
     return live.run;
   }
 
@@ -278,6 +301,9 @@ export class RunService {
   /** Shutdown: stops every live run (no restarts) and waits until each is settled in the store. */
   async drain(): Promise<void> {
     this.accepting = false;
+    // Fenced runs cannot wait for a renewed heartbeat any more: settled as possibly recovered
+    // elsewhere (nothing is written to their logs; their end is a conditional write).
+    if (this.fencing !== null) void this.settleFenced('elsewhere');
     const ended = [...this.live.values()].map((l) => l.ended);
     await this.deps.supervisor.stopAll('shutdown');
     await Promise.all(ended);
@@ -300,10 +326,67 @@ export class RunService {
    */
   async abandon(runId: string): Promise<boolean> {
     const handle = this.deps.supervisor.get(runId);
-    if (!handle || !this.live.has(runId)) return false;
+    const live = this.live.get(runId);
+    // A fenced run is stopped already and settled by settleFenced().
+    if (!handle || !live || live.fenced !== null) return false;
     this.deps.events.discard(runId);
     await handle.stop('user');
     return true;
+  }
+
+  /**
+   * Self-fencing: this replica could not renew its heartbeat for long enough that another one may
+   * soon declare it dead and recover its runs. New runs are refused (DEPENDENCY_UNAVAILABLE) and
+   * every live agent is stopped through the supervisor (its stop escalation on the process group);
+   * nothing is written to the store for those runs until settleFenced() says who owns them.
+   * Resolves once their processes are gone, with how many were stopped. Idempotent.
+   */
+  async fence(why: string): Promise<number> {
+    if (this.fencing === null) {
+      let decide!: (owner: FencedRunOwner) => void;
+      const owner = new Promise<FencedRunOwner>((resolve) => (decide = resolve));
+      this.fencing = { why, owner, decide };
+    }
+    const fencing = this.fencing;
+    const stopped = await Promise.all([...this.live.values()].map((l) => this.fenceRun(l, fencing)));
+    return stopped.filter(Boolean).length;
+  }
+
+  /**
+   * The fenced replica renewed its heartbeat: new runs are accepted again, and the runs the fence
+   * stopped are settled as `lost` — `here`: their logs are written (with a closing `lost` event)
+   * and their end recorded; `elsewhere`: their logs are dropped unwritten (the recoverer appends
+   * to them) and only the conditional end is written, which loses to a recoverer's. Resolves once
+   * they are settled.
+   */
+  async settleFenced(owner: FencedRunOwner): Promise<void> {
+    const fencing = this.fencing;
+    if (fencing === null) return;
+    this.fencing = null;
+    fencing.decide(owner);
+    await Promise.all([...this.live.values()].filter((l) => l.fenced === fencing).map((l) => l.ended));
+  }
+
+  /** Stops one run for the fence; false when it was fenced already or its process had ended (it settles as it ended). */
+  private async fenceRun(live: LiveRun, fencing: Fencing): Promise<boolean> {
+    const handle = this.deps.supervisor.get(live.run.id);
+    if (!handle || live.fenced !== null) return false;
+    live.fenced = fencing;
+    this.deps.events.record(live.run.id, {
+      type: 'supervisor',
+      action: 'stop_requested',
+      message: `Stopped: replica ${this.deps.nodeId} fenced itself (${fencing.why})`,
+    });
+    await handle.stop('user');
+    return true;
+  }
+
+  private assertNotFenced(): void {
+    if (this.fencing === null) return;
+    throw new AppError('DEPENDENCY_UNAVAILABLE', {
+      message: `Replica ${this.deps.nodeId} starts no runs while it is fenced (${this.fencing.why})`,
+      details: { dependency: 'store', fenced: true },
+    });
   }
 
   /** The run's extras; a failure starts the run without them (logged), never fails it. */
@@ -403,20 +486,30 @@ export class RunService {
 
   private async settle(live: LiveRun, outcome: RunOutcome): Promise<Run> {
     const runId = live.run.id;
+    // Stopped by a fence: nothing is written until the fence says who owns the run.
+    const fenced = live.fenced;
+    const owner = fenced === null ? null : await fenced.owner;
     await this.saveUsage(live);
     await live.writes;
-    await this.deps.events.close(runId);
+    const lostWhy = fenced === null ? null : `Its replica ${this.deps.nodeId} fenced itself (${fenced.why}) and stopped its agent`;
+    if (owner === 'elsewhere') this.deps.events.discard(runId);
+    else {
+      if (lostWhy !== null) this.deps.events.record(runId, { type: 'supervisor', action: 'lost', message: lostWhy });
+      await this.deps.events.close(runId);
+    }
+    const end =
+      lostWhy === null
+        ? { status: outcome.status, errorCode: outcome.errorCode, errorMessage: outcome.errorMessage }
+        : { status: 'lost' as const, errorCode: 'RUN_LOST', errorMessage: lostWhy };
     const endedAt = this.deps.clock.isoNow();
     // The end of a run must reach the store: while it is unreachable (a PostgreSQL restart) the
     // write is retried, so no run stays "running" once its process is gone.
     const settled =
       (await this.untilStored(runId, () => this.deps.runs.transition(runId, ['queued', 'starting', 'running', 'stopping'], {
-        status: outcome.status,
+        ...end,
         exitCode: outcome.exitCode,
         exitSignal: outcome.exitSignal,
         restarts: outcome.restarts,
-        errorCode: outcome.errorCode,
-        errorMessage: outcome.errorMessage,
         resultText: outcome.resultText,
         endedAt,
         pid: null,

@@ -3,8 +3,10 @@
  * /api/schedules is in transport/http/routes/schedule-routes.ts).
  *
  *  - create / update validate the expression and the time zone (SCHEDULE_CRON_INVALID, naming
- *    the field) and what the schedule starts (a task body or a workflow body, VALIDATION_FAILED),
- *    then store the next fire time (null while disabled);
+ *    the field) and what the schedule starts (a task body or a workflow body, VALIDATION_FAILED;
+ *    a named workflow template must be in force when the target is set: WORKFLOW_TEMPLATE_NOT_FOUND
+ *    naming body.target.workflow.templateId), then store the next fire time (null while disabled).
+ *    A template removed later makes its fires fail (recorded), like any other target that went away;
  *  - fireDue() is run by one process at a time (the Scheduler under a leader lock, see
  *    app-schedules.ts): every enabled schedule whose next fire is due is decided by its missed-run
  *    policy (missed-runs.ts), its next fire is claimed in the store with a conditional write (so a
@@ -31,6 +33,8 @@ export interface ScheduleServiceDeps {
   startTask: (body: Extract<ScheduleTarget, { kind: 'task' }>['task'], actor: string) => Promise<Task>;
   /** Null where workflows are not enabled. */
   startWorkflow: ((body: Extract<ScheduleTarget, { kind: 'workflow' }>['workflow'], actor: string) => Promise<WorkflowRun>) | null;
+  /** Throws WORKFLOW_TEMPLATE_NOT_FOUND when no template with this id is in force; absent = not checked. */
+  requireWorkflowTemplate?: (templateId: string) => Promise<void>;
   clock: Clock;
   logger: Logger;
   newId: () => string;
@@ -64,7 +68,7 @@ export class ScheduleService {
   async create(input: unknown): Promise<Schedule> {
     const body = parseInput(createScheduleBody, input);
     this.assertCron(body.cron, body.timezone);
-    this.assertTarget(body.target);
+    await this.assertTarget(body.target);
     const now = this.deps.clock.isoNow();
     const schedule: Schedule = {
       id: this.deps.newId(),
@@ -100,7 +104,9 @@ export class ScheduleService {
       updatedAt: this.deps.clock.isoNow(),
     };
     this.assertCron(next.cron, next.timezone);
-    this.assertTarget(next.target);
+    // The template is checked when the target is given: a schedule whose template went away can
+    // still be renamed or disabled.
+    await this.assertTarget(next.target, body.target !== undefined);
     next.nextRunAt = this.nextRun(next);
     if (!(await this.deps.repo.update(next))) throw new AppError('SCHEDULE_NOT_FOUND', { message: `No schedule ${id}`, details: { id } });
     return next;
@@ -189,9 +195,24 @@ export class ScheduleService {
     throw new AppError('SCHEDULE_CRON_INVALID', { message: `Invalid schedule: ${problem}`, fields: [{ path, message: problem }] });
   }
 
-  private assertTarget(target: ScheduleTarget): void {
-    if (target.kind === 'workflow' && this.deps.startWorkflow === null) {
+  private async assertTarget(target: ScheduleTarget, checkTemplate = true): Promise<void> {
+    if (target.kind !== 'workflow') return;
+    if (this.deps.startWorkflow === null) {
       throw new AppError('SCHEDULE_TARGET_UNAVAILABLE', { fields: [{ path: 'body.target.kind', message: 'workflows are not enabled on this server' }] });
+    }
+    const templateId = target.workflow.templateId;
+    if (!checkTemplate || templateId === null || !this.deps.requireWorkflowTemplate) return;
+    try {
+      await this.deps.requireWorkflowTemplate(templateId);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'WORKFLOW_TEMPLATE_NOT_FOUND') throw err;
+      // The same error, naming the field of this body.
+      throw new AppError('WORKFLOW_TEMPLATE_NOT_FOUND', {
+        message: err.message,
+        fields: (err.fields ?? []).map((f) => ({ ...f, path: 'body.target.workflow.templateId' })),
+        details: { templateId },
+        cause: err,
+      });
     }
   }
 }

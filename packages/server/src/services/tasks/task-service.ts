@@ -62,8 +62,11 @@ export interface TaskServiceDeps {
   clock: Clock;
   logger: Logger;
   newId: () => string;
-  /** Isolated task workspaces: checks and stores a task's `workspace` request (services/workspaces). */
-  workspaces?: { request(taskId: string, req: TaskWorkspaceRequest): Promise<unknown> };
+  /**
+   * Isolated task workspaces (services/workspaces): checks and stores a task's `workspace`
+   * request; told when a task is resolved (its worktree goes when that loses nothing).
+   */
+  workspaces?: { request(taskId: string, req: TaskWorkspaceRequest): Promise<unknown>; resolved?(taskId: string): Promise<unknown> };
 }
 
 /** Lost races (the status moved between our read and our write) are retried this many times. */
@@ -104,6 +107,7 @@ export class TaskService {
       dependsOn: body.dependsOn,
       maxRetries: body.maxRetries,
       timeoutMs: body.timeoutMs,
+      budgetUsd: body.budgetUsd,
       workingDirectory: body.workingDirectory,
       createdBy: actor,
       createdAt: this.deps.clock.isoNow(),
@@ -208,6 +212,8 @@ export class TaskService {
       return updated && { before: task, after: updated };
     });
     if (body.comment !== undefined) await this.addComment(id, { body: body.comment }, actor, 'resolution');
+    // Best effort: the resolve stands whatever happens to the worktree (kept, at worst).
+    await this.deps.workspaces?.resolved?.(id).catch((err: unknown) => this.deps.logger.warn({ err, taskId: id }, 'cleaning up the workspace of a resolved task failed'));
     return after;
   }
 

@@ -10,7 +10,12 @@
  *  - diff (paged by file, read on request), commit, merge into the base (fast-forward or merge
  *    commit; a conflict is WORKSPACE_MERGE_CONFLICT and changes nothing), discard.
  *  - cleanup: merge and discard remove the worktree and the branch; `sweep` removes worktrees of
- *    finished tasks idle for WORKSPACE_RETENTION (the branch is kept, status `removed`).
+ *    finished tasks idle for WORKSPACE_RETENTION (the branch is kept, status `removed`);
+ *    `resolved` (the task's result was accepted) removes the worktree and its branch only when
+ *    that loses nothing: no uncommitted changes and no commit the base lacks. Otherwise it is kept
+ *    for a person to commit/merge or discard (or for the age sweep).
+ *  - a task run again (reopened) whose worktree was removed gets a new one on its branch (kept by
+ *    the sweep) or, when the branch went with it, at its last head, set up again.
  */
 import { join } from 'node:path';
 import {
@@ -91,9 +96,15 @@ export class WorkspaceService {
 
   /** The agent's cwd for the task's run, or null when the task has no (open) workspace. */
   async prepare(task: Pick<Task, 'id'>): Promise<string | null> {
-    const ws = await this.deps.workspaces.get(task.id);
+    let ws = await this.deps.workspaces.get(task.id);
     if (ws === null) return null;
     if (ws.status === 'ready' && ws.path !== null) return ws.path;
+    if (ws.status === 'removed') {
+      // Run again after its worktree was removed (resolved clean, or idle past retention): it is
+      // made again from the start, files copied and setup run (addWorktree takes a kept branch).
+      ws = (await this.deps.workspaces.update(task.id, ['removed'], { status: 'requested', path: null, setupOutput: null, setupExitCode: null, updatedAt: this.deps.clock.isoNow() })) ?? (await this.getOrThrow(task.id));
+      this.deps.logger.info({ taskId: task.id }, 'task workspace made again for a new run');
+    }
     if (ws.status !== 'requested' && ws.status !== 'setup_failed') {
       this.deps.logger.warn({ taskId: task.id, status: ws.status }, 'the task workspace is closed; the run uses the default directory');
       return null;
@@ -102,7 +113,7 @@ export class WorkspaceService {
     let path = ws.path;
     if (path === null) {
       path = join(this.deps.root, 'worktrees', task.id);
-      await this.deps.git.addWorktree(repo, path, ws.branch, ws.baseCommit ?? ws.base);
+      await this.deps.git.addWorktree(repo, path, ws.branch, ws.headCommit ?? ws.baseCommit ?? ws.base);
       await this.deps.workspaces.update(task.id, ['requested', 'setup_failed'], { path, updatedAt: this.deps.clock.isoNow() });
       if (ws.copyFiles.length > 0) await this.deps.git.copyInto(repo, path, ws.copyFiles);
     }
@@ -171,6 +182,44 @@ export class WorkspaceService {
     await this.deps.git.removeWorktree(this.repoPath(ws.repo), ws.path ?? join(this.deps.root, 'worktrees', taskId), ws.branch);
     this.deps.logger.info({ taskId, actor }, 'task workspace discarded');
     return this.closed(taskId, { status: 'discarded' });
+  }
+
+  /**
+   * The task was resolved (its result accepted): its worktree and branch go when nothing would be
+   * lost — no uncommitted or untracked change, and every commit of the branch already in the base
+   * (the base branch, or the base commit when the base is not a branch). Otherwise the workspace
+   * stays as it is. Answers what happened; never throws for git (logged, the workspace is kept).
+   */
+  async resolved(taskId: string): Promise<'removed' | 'kept' | 'none'> {
+    const ws = await this.deps.workspaces.get(taskId);
+    if (ws === null || (ws.status !== 'ready' && ws.status !== 'setup_failed') || ws.path === null) return 'none';
+    const path = ws.path;
+    try {
+      const repo = this.repoPath(ws.repo);
+      const unmerged = await this.unmergedWork(repo, ws, path);
+      if (unmerged !== null) {
+        this.deps.logger.info({ taskId, why: unmerged }, 'task resolved; its worktree is kept (it holds unmerged work)');
+        return 'kept';
+      }
+      const head = await this.deps.git.headCommit(path);
+      // Claimed first: a reopen racing this sees `removed` and makes a new worktree.
+      const claimed = await this.deps.workspaces.update(taskId, ['ready', 'setup_failed'], { status: 'removed', headCommit: head, updatedAt: this.deps.clock.isoNow() });
+      if (claimed === null) return 'kept';
+      await this.deps.git.removeWorktree(repo, path, ws.branch);
+      this.deps.logger.info({ taskId }, 'task resolved; its worktree and branch were removed (nothing unmerged)');
+      return 'removed';
+    } catch (err) {
+      this.deps.logger.warn({ err, taskId }, 'checking the worktree of a resolved task failed; it is kept');
+      return 'kept';
+    }
+  }
+
+  /** Why removing the worktree would lose work, or null when it would not. */
+  private async unmergedWork(repo: string, ws: TaskWorkspace, path: string): Promise<string | null> {
+    if (await this.deps.git.isDirty(path)) return 'uncommitted changes';
+    const head = await this.deps.git.headCommit(path);
+    const into = (await this.deps.git.isBranch(repo, ws.base)) ? ws.base : (ws.baseCommit ?? ws.base);
+    return (await this.deps.git.isAncestor(repo, head, into)) ? null : `commits not in ${ws.base}`;
   }
 
   /** Removes worktrees of finished tasks idle for WORKSPACE_RETENTION; returns how many. */

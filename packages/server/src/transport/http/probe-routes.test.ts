@@ -16,13 +16,20 @@ afterEach(async () => {
 const up: DependencyCheck['probe'] = async () => 'fine';
 const down: DependencyCheck['probe'] = () => Promise.reject(new Error('connection refused'));
 
-async function build(checks: DependencyCheck[], options: { start?: boolean } = {}) {
+async function build(checks: DependencyCheck[], options: { start?: boolean; notReady?: () => string | null } = {}) {
   const logger = createLogger({ level: 'silent', nodeId: 'node-t' });
   const metrics = createMetrics({ activeProcesses: () => 3, queueDepth: async () => ({ queued: 4, running: 1 }) });
   const lifecycle = new Lifecycle({ logger, drainTimeoutMs: 1_000 });
   const { server } = createHttpServer({ logger, metrics, lifecycle, auth: noCredentialsAccepted });
   servers.push(server);
-  registerProbeRoutes(server, { nodeId: 'node-t', healthTimeoutMs: 500, dependencyChecks: () => checks, lifecycle, registry: metrics.registry });
+  registerProbeRoutes(server, {
+    nodeId: 'node-t',
+    healthTimeoutMs: 500,
+    dependencyChecks: () => checks,
+    lifecycle,
+    registry: metrics.registry,
+    ...(options.notReady && { notReady: options.notReady }),
+  });
   if (options.start !== false) await lifecycle.start();
   return { server, lifecycle };
 }
@@ -72,6 +79,19 @@ describe('GET /ready', () => {
     expect(await ready()).toEqual([200, 'ready']);
     await lifecycle.stop();
     expect(await ready()).toEqual([503, 'stopped']);
+  });
+
+  it('is 503 with the reason while something else holds a ready server back (a fenced replica), /health unaffected', async () => {
+    let fenced: string | null = 'fenced: heartbeat not renewed for 16.0 s';
+    const { server } = await build([store(up)], { notReady: () => fenced });
+    const res = await server.inject({ method: 'GET', url: '/ready' });
+    expect(res.statusCode).toBe(503);
+    expect(readyResponse.parse(res.json())).toEqual({ ready: false, state: 'ready', nodeId: 'node-t', reason: fenced });
+    expect((await server.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+    fenced = null;
+    const back = await server.inject({ method: 'GET', url: '/ready' });
+    expect(back.statusCode).toBe(200);
+    expect(back.json()).toEqual({ ready: true, state: 'ready', nodeId: 'node-t' });
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * The probes: `GET /health` (liveness with a dependency report; 503 when a required dependency
- * is down), `GET /ready` (readiness: 200 only while the lifecycle is `ready`) and `GET /metrics`
+ * is down), `GET /ready` (readiness: 200 only while the lifecycle is `ready` and nothing else holds
+ * it back, e.g. a fenced replica) and `GET /metrics`
  * (Prometheus text; with METRICS_TOKEN set it needs that bearer token). They answer in every lifecycle state and are not request-logged, since they
  * are polled constantly (see request-logging.ts).
  */
@@ -18,6 +19,11 @@ export interface ProbeRouteOptions {
   /** The checks to run; read on every request so they can follow adapters opened at start. */
   dependencyChecks(): readonly DependencyCheck[];
   lifecycle: { readonly state: LifecycleState };
+  /**
+   * Why the server is not ready although its lifecycle is (a fenced replica: app-cluster.ts), or
+   * null; absent = the lifecycle alone decides.
+   */
+  notReady?: () => string | null;
   registry: Registry;
   /** METRICS_TOKEN: when set, /metrics needs `Authorization: Bearer <it>`; null = open. */
   metricsToken?: string | null;
@@ -45,8 +51,12 @@ export function registerProbeRoutes(server: HttpServer, options: ProbeRouteOptio
     { config: { access: 'public' }, schema: { response: { 200: readyResponse, 503: readyResponse } } },
     async (_request, reply) => {
       const state = options.lifecycle.state;
-      const ready = state === 'ready';
-      return reply.code(ready ? 200 : 503).header('cache-control', 'no-store').send({ ready, state, nodeId: options.nodeId });
+      const reason = state === 'ready' ? (options.notReady?.() ?? null) : null;
+      const ready = state === 'ready' && reason === null;
+      return reply
+        .code(ready ? 200 : 503)
+        .header('cache-control', 'no-store')
+        .send({ ready, state, nodeId: options.nodeId, ...(reason !== null && { reason }) });
     },
   );
 

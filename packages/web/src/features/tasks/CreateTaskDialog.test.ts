@@ -106,6 +106,70 @@ describe('create task dialog', () => {
     expect(created.map((t) => t.id)).toEqual(['new-1']);
   });
 
+  it('sends the budget as a number of dollars', async () => {
+    const sut = await openDialog();
+    await fill(sut, { title: 'Ship it', description: 'Do it', budget: ' $2.5 ' });
+    expect(sut.get('[data-test="field-budget"]').attributes('aria-describedby')).toBe('task-budget-hint');
+
+    await submit(sut);
+
+    expect(backend.posts).toEqual([{ title: 'Ship it', description: 'Do it', priority: 'medium', budgetUsd: 2.5 }]);
+    // The draft is reset after the create: the next task starts on the deployment default.
+    expect((sut.get('[data-test="field-budget"]').element as HTMLInputElement).value).toBe('');
+  });
+
+  it('leaves the budget out of the body when the field is empty', async () => {
+    const sut = await openDialog();
+    await fill(sut, { title: 'Ship it', description: 'Do it', budget: '   ' });
+
+    await submit(sut);
+
+    expect(backend.posts).toEqual([{ title: 'Ship it', description: 'Do it', priority: 'medium' }]);
+  });
+
+  it('checks the budget inline when the field is left, clears the message once it is right, and sends nothing while it is wrong', async () => {
+    const sut = await openDialog();
+    await fill(sut, { title: 'Ship it', description: 'Do it' });
+    const field = sut.get('[data-test="field-budget"]');
+    const cases: Array<[string, string]> = [
+      ['0', 'More than $0, or leave it empty for the default.'],
+      ['ten', 'An amount in dollars, e.g. 2.50.'],
+      ['1.23456', 'At most 4 decimals (a hundredth of a cent).'],
+      ['10000.01', 'At most $10,000.'],
+      ['-1', 'An amount in dollars, e.g. 2.50.'],
+    ];
+    for (const [value, message] of cases) {
+      await field.setValue(value);
+      await field.trigger('blur');
+      expect(sut.get('[data-test="error-budgetUsd"]').text(), value).toBe(message);
+      expect(field.attributes('aria-invalid')).toBe('true');
+      expect(field.attributes('aria-describedby')).toBe('create-err-budgetUsd task-budget-hint');
+    }
+
+    await submit(sut);
+    expect(backend.posts).toEqual([]);
+    expect(sut.get('[data-test="error-budgetUsd"]').text()).toBe('An amount in dollars, e.g. 2.50.');
+
+    // Typing a valid amount clears the message at once, without leaving the field.
+    await field.setValue('0.0025');
+    expect(sut.find('[data-test="error-budgetUsd"]').exists()).toBe(false);
+    expect(field.attributes('aria-invalid')).toBe('false');
+    await submit(sut);
+    expect(backend.posts).toEqual([expect.objectContaining({ budgetUsd: 0.0025 })]);
+  });
+
+  it('puts the server’s verdict on body.budgetUsd next to the budget field', async () => {
+    backend.answer = () => errorResponse(400, 'VALIDATION_FAILED', 'The request is invalid', { fields: [{ path: 'body.budgetUsd', message: 'Too big: expected number to be <=10000' }] });
+    const sut = await openDialog();
+    await fill(sut, { title: 'Ship it', description: 'Do it', budget: '5' });
+
+    await submit(sut);
+
+    expect(sut.get('[data-test="error-budgetUsd"]').text()).toBe('Too big: expected number to be <=10000');
+    expect(sut.get('[data-test="create-error"]').text()).not.toContain('Too big');
+    expect(created).toEqual([]);
+  });
+
   it('groups the skill picker by category and lists employees for assignment', async () => {
     const sut = await openDialog();
 

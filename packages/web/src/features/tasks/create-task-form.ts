@@ -6,11 +6,14 @@
 import type { CreateTaskInput, FieldIssue, TaskPriority } from '@dash/shared';
 import { ApiError } from '../../shared/api/api-error';
 
-/** Mirrors TASK_TITLE_MAX, TASK_LABEL_MAX and TASK_LABELS_MAX in @dash/shared. */
+/** Mirrors TASK_TITLE_MAX, TASK_LABEL_MAX, TASK_LABELS_MAX and TASK_BUDGET_MAX_USD in @dash/shared. */
 const TITLE_MAX = 200;
 const LABEL_MAX = 40;
 const LABELS_MAX = 20;
 const LABEL_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const BUDGET_MAX_USD = 10_000;
+/** Dollars with at most 4 decimals (a hundredth of a cent, TASK_BUDGET_DECIMALS); a leading `$` is fine. */
+const BUDGET_PATTERN = /^\$?\s*(\d+(?:\.\d{0,4})?|\.\d{1,4})$/;
 
 export interface CreateTaskForm {
   title: string;
@@ -23,6 +26,8 @@ export interface CreateTaskForm {
   workingDirectory: string;
   /** Comma- or space-separated slugs. */
   labels: string;
+  /** US dollars, or '' for the deployment default (BUDGET_TASK_USD). */
+  budgetUsd: string;
 }
 
 export const createTaskFields = [
@@ -34,6 +39,7 @@ export const createTaskFields = [
   'dependsOn',
   'workingDirectory',
   'labels',
+  'budgetUsd',
 ] as const;
 export type CreateTaskField = (typeof createTaskFields)[number];
 export type CreateTaskErrors = Partial<Record<CreateTaskField, string>>;
@@ -47,6 +53,7 @@ export const emptyCreateTaskForm = (): CreateTaskForm => ({
   dependsOn: [],
   workingDirectory: '',
   labels: '',
+  budgetUsd: '',
 });
 
 export const splitLabels = (text: string): string[] =>
@@ -54,6 +61,21 @@ export const splitLabels = (text: string): string[] =>
     .split(/[\s,]+/)
     .map((s) => s.trim())
     .filter(Boolean);
+
+/** The budget field: null for blank (the deployment default), else the amount or why it is not one. */
+export function parseBudget(text: string): { value: number | null; error: string | null } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { value: null, error: null };
+  const match = BUDGET_PATTERN.exec(trimmed);
+  if (!match) {
+    const precise = /^\$?\s*\d*\.\d{5,}$/.test(trimmed);
+    return { value: null, error: precise ? 'At most 4 decimals (a hundredth of a cent).' : 'An amount in dollars, e.g. 2.50.' };
+  }
+  const value = Number(match[1]);
+  if (value <= 0) return { value: null, error: 'More than $0, or leave it empty for the default.' };
+  if (value > BUDGET_MAX_USD) return { value: null, error: `At most $${BUDGET_MAX_USD.toLocaleString('en-US')}.` };
+  return { value, error: null };
+}
 
 /** The POST body, or the field errors that make sending it pointless. */
 export function toCreateBody(form: CreateTaskForm): { body: CreateTaskInput | null; errors: CreateTaskErrors } {
@@ -67,6 +89,8 @@ export function toCreateBody(form: CreateTaskForm): { body: CreateTaskInput | nu
   if (bad !== undefined) errors.labels = `“${bad}” is not a label: use lowercase letters, digits and single dashes.`;
   else if (new Set(labels).size !== labels.length) errors.labels = 'Each label once.';
   else if (labels.length > LABELS_MAX) errors.labels = `At most ${LABELS_MAX} labels.`;
+  const budget = parseBudget(form.budgetUsd);
+  if (budget.error !== null) errors.budgetUsd = budget.error;
   if (Object.keys(errors).length > 0) return { body: null, errors };
   const body: CreateTaskInput = { title, description: form.description, priority: form.priority };
   if (form.requiredSkills.length > 0) body.requiredSkills = form.requiredSkills as CreateTaskInput['requiredSkills'];
@@ -74,6 +98,7 @@ export function toCreateBody(form: CreateTaskForm): { body: CreateTaskInput | nu
   if (form.dependsOn.length > 0) body.dependsOn = [...form.dependsOn];
   if (form.workingDirectory.trim()) body.workingDirectory = form.workingDirectory.trim();
   if (labels.length > 0) body.labels = labels;
+  if (budget.value !== null) body.budgetUsd = budget.value;
   return { body, errors };
 }
 

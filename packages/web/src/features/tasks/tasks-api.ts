@@ -9,6 +9,7 @@ import type {
   SkillCatalogEntry,
   SkillList,
   Task,
+  TaskBudgetStatus,
   TaskComment,
   TaskTimelineEntry,
   TaskTombstone,
@@ -16,7 +17,7 @@ import type {
 import { http, type HttpClient } from '../../shared/api/http-client';
 import { parseRun } from '../runs/runs-api';
 
-export type { CreateTaskInput, Run, SkillCatalogEntry, SkillList, Task, TaskComment, TaskTimelineEntry, TaskTombstone };
+export type { CreateTaskInput, Run, SkillCatalogEntry, SkillList, Task, TaskBudgetStatus, TaskComment, TaskTimelineEntry, TaskTombstone };
 
 export interface TaskPage {
   items: Task[];
@@ -108,6 +109,12 @@ function parseSkills(data: unknown): SkillList {
 const isEmployeeOption = (value: unknown): value is EmployeeOption =>
   isRecord(value) && typeof value.id === 'string' && typeof value.name === 'string' && typeof value.department === 'string';
 
+function parseTaskBudget(data: unknown): TaskBudgetStatus {
+  if (!isRecord(data) || typeof data.spentUsd !== 'number' || typeof data.source !== 'string' || typeof data.state !== 'string') throw new TypeError('Not a task budget');
+  if (data.limitUsd !== null && typeof data.limitUsd !== 'number') throw new TypeError('Not a task budget');
+  return data as unknown as TaskBudgetStatus;
+}
+
 const taskPath = (id: string): string => `/api/tasks/${encodeURIComponent(id)}`;
 
 export function createTasksApi(client: HttpClient = http) {
@@ -141,6 +148,8 @@ export function createTasksApi(client: HttpClient = http) {
       client.get(`${taskPath(id)}/timeline`, { parse: (d) => itemsOf(d, isTimelineEntry, 'timeline entries'), signal }),
     runs: (id: string, limit = 20, signal?: AbortSignal) =>
       client.get(`${taskPath(id)}/runs`, { query: { limit }, parse: parseRunPage, signal }),
+    /** Spend over all the task's runs against its own budget or the deployment default. */
+    budget: (id: string, signal?: AbortSignal) => client.get(`${taskPath(id)}/budget`, { parse: parseTaskBudget, signal }),
     skills: () => client.get('/api/skills', { parse: parseSkills }),
     employees: () => client.get('/api/employees', { parse: (d) => itemsOf(d, isEmployeeOption, 'employees') }),
   };

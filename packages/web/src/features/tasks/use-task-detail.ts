@@ -1,14 +1,14 @@
 /**
- * One task for the detail page: the task, its comments, timeline and runs, kept current by the
- * live feed's `tasks` topic. A change to the task (a higher `version`) refreshes the lists that
- * change with it (timeline, comments, runs) after a short pause, so a burst of transitions costs
- * one round of requests. A tombstone marks the task deleted.
+ * One task for the detail page: the task, its comments, timeline, runs and budget (spend against
+ * its limit), kept current by the live feed's `tasks` topic. A change to the task (a higher
+ * `version`) refreshes what changes with it (timeline, comments, runs, spend) after a short
+ * pause, so a burst of transitions costs one round of requests. A tombstone marks the task deleted.
  */
 import { onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue';
 import { ApiError } from '../../shared/api/api-error';
 import { tasksTopic } from '../live-feed/live-feed-protocol';
 import { useLiveFeedStore } from '../live-feed/live-feed-store';
-import { isTask, isTaskTombstone, tasksApi, type Run, type Task, type TaskComment, type TaskTimelineEntry } from './tasks-api';
+import { isTask, isTaskTombstone, tasksApi, type Run, type Task, type TaskBudgetStatus, type TaskComment, type TaskTimelineEntry } from './tasks-api';
 import { useTasksStore } from './tasks-store';
 
 const REFRESH_DELAY_MS = 250;
@@ -25,6 +25,8 @@ export function useTaskDetail(id: Ref<string>) {
   const timeline = shallowRef<TaskTimelineEntry[]>([]);
   const runs = shallowRef<Run[]>([]);
   const moreRuns = ref(false);
+  /** Null until read (or when reading it failed): the page then shows the task's own `budgetUsd`. */
+  const budget = shallowRef<TaskBudgetStatus | null>(null);
   const loadError = shallowRef<ApiError | null>(null);
   /** The latest failed refresh of a list (what is on screen stays). */
   const refreshError = shallowRef<ApiError | null>(null);
@@ -42,7 +44,16 @@ export function useTaskDetail(id: Ref<string>) {
     return true;
   }
 
+  async function refreshBudget(signal: AbortSignal): Promise<void> {
+    try {
+      budget.value = await tasksApi.budget(id.value, signal);
+    } catch {
+      // The budget line is a nicety: what is on screen stays, the page does not fail for it.
+    }
+  }
+
   async function refreshLists(signal: AbortSignal): Promise<void> {
+    void refreshBudget(signal);
     try {
       const [c, t, r] = await Promise.all([
         tasksApi.comments(id.value, signal),
@@ -75,6 +86,7 @@ export function useTaskDetail(id: Ref<string>) {
     comments.value = [];
     timeline.value = [];
     runs.value = [];
+    budget.value = null;
     loadError.value = null;
     refreshError.value = null;
     deleted.value = false;
@@ -118,5 +130,5 @@ export function useTaskDetail(id: Ref<string>) {
     if (timer !== null) clearTimeout(timer);
   });
 
-  return { task, comments, timeline, runs, moreRuns, loadError, refreshError, deleted, reload: () => load(id.value), changed, commentAdded };
+  return { task, comments, timeline, runs, moreRuns, budget, loadError, refreshError, deleted, reload: () => load(id.value), changed, commentAdded };
 }

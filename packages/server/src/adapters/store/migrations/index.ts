@@ -19,6 +19,7 @@ import { migration0011Replicas } from './0011-replicas.js';
 import { migration0012GateSchedules } from './0012-gate-schedules.js';
 import { migration0013ToolApprovals } from './0013-tool-approvals.js';
 import { migration0014TaskWorkspaces } from './0014-task-workspaces.js';
+import { migration0015TaskBudgets } from './0015-task-budgets.js';
 
 export type StoreMigrations = ReadonlyArray<readonly [name: string, factory: (dialect: StoreDialect) => Migration]>;
 
@@ -37,6 +38,7 @@ export const storeMigrations: StoreMigrations = [
   ['0012-gate-schedules', migration0012GateSchedules],
   ['0013-tool-approvals', migration0013ToolApprovals],
   ['0014-task-workspaces', migration0014TaskWorkspaces],
+  ['0015-task-budgets', migration0015TaskBudgets],
 ];
 
 export const migrationProvider = (dialect: StoreDialect, migrations: StoreMigrations = storeMigrations): MigrationProvider => ({
