@@ -281,6 +281,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
           newId: randomUUID,
           nodeId: config.nodeId,
           maxConcurrent: config.agents.maxConcurrentProcesses,
+          // An api-only replica serves the run routes but leaves agents to the workers.
+          startsAgents: role.worker,
           // MCP access for agents (app-bridge.ts): a run token and config file per Claude Code run.
           attachments: bridge.attachments,
           defaultLimits: {

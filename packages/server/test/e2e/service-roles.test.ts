@@ -103,6 +103,14 @@ describe('SERVICE_ROLE=api and SERVICE_ROLE=worker as separate processes (Postgr
     expect(runs.items.map((r) => r.nodeId)).toEqual(['worker-1']);
   });
 
+  it('the api process starts no agent itself: an ad-hoc run is refused with RUN_NEEDS_WORKER', async () => {
+    const res = await api(apiServer.url, '/api/runs', { runtime: 'claude-code', prompt: fakeScript('x', { steps: [{ text: 'ok' }] }) });
+    expect(res.status).toBe(409);
+    expect(apiErrorBody.parse(await res.json()).error.code).toBe('RUN_NEEDS_WORKER');
+    const runs = (await (await api(apiServer.url, '/api/runs')).json()) as { items: { taskId: string | null }[] };
+    expect(runs.items.filter((r) => r.taskId === null)).toEqual([]);
+  });
+
   it('the api process dispatches nothing: with the worker stopped, a new task stays queued', async () => {
     expect(await worker.stop()).toEqual({ code: 0, signal: null });
     const res = await api(apiServer.url, '/api/tasks', { title: 'Waits for a worker', description: fakeScript('x', { steps: [{ text: 'ok' }] }), assignee: EMPLOYEE });

@@ -56,6 +56,7 @@ export const errorCodes = {
   RUN_NO_SESSION: spec(409, 'The run has no agent session to resume'),
   RUN_LOST: spec(409, 'The run was lost: its server stopped while it was active'),
   RUN_OWNER_UNAVAILABLE: spec(503, 'The replica running this run does not answer', true),
+  RUN_NEEDS_WORKER: spec(409, 'This server does not run agents (its SERVICE_ROLE has no worker)'),
   RUN_INPUT_UNSUPPORTED: spec(409, 'This runtime does not accept input while running'),
   AGENT_SPAWN_FAILED: spec(500, 'The agent process could not be started'),
   // how a run ended without success (RunOutcome.errorCode; shown on the run, rarely an HTTP answer)

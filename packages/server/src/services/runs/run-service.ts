@@ -58,6 +58,12 @@ export interface RunServiceDeps {
   defaultLimits: RunLimits;
   /** Extras per run (the bridge's MCP access); absent = none. */
   attachments?: RunAttachments;
+  /**
+   * Whether this process may start agents (SERVICE_ROLE includes `worker`). An `api`-only
+   * replica refuses with RUN_NEEDS_WORKER rather than run an agent process in the API tier.
+   * @default true
+   */
+  startsAgents?: boolean;
 }
 
 export type FollowUpResult = { mode: 'stdin'; run: Run } | { mode: 'resumed'; run: Run };
@@ -112,6 +118,11 @@ export class RunService {
       throw new AppError('RUNTIME_UNKNOWN', {
         message: `Unknown runtime "${input.runtime}"`,
         fields: [{ path: 'body.runtime', message: `must be one of ${runtimeId.options.join(', ')}` }],
+      });
+    }
+    if (this.deps.startsAgents === false) {
+      throw new AppError('RUN_NEEDS_WORKER', {
+        message: 'This server runs SERVICE_ROLE=api without worker and starts no agents: create a task (a worker replica runs it) or call a replica with the worker role',
       });
     }
     if (!this.accepting) throw new AppError('SERVER_DRAINING', { message: 'The server is shutting down; no new runs' });
