@@ -29,6 +29,8 @@ class TestClock implements Clock {
 
 const uid = (prefix: string): string => `${prefix}_${randomUUID()}`;
 const slug = (): string => `l${randomUUID().slice(0, 8)}`;
+/** An employee id (emp_ + 6 digits) no other test on the shared database uses. */
+const isolatedEmployeeId = (): string => `emp_${100_000 + (Number.parseInt(randomUUID().slice(0, 8), 16) % 900_000)}`;
 const T0 = '2025-01-01T00:00:00.000Z';
 const at = (seconds: number): string => new Date(Date.parse(T0) + seconds * 1000).toISOString();
 
@@ -386,7 +388,7 @@ export function defineTaskRepositoryContract(name: string, factory: (clock: Cloc
     describe('list', () => {
       it('filters by status (several), priority, employee, label and text, alone and combined', async () => {
         const label = slug();
-        const emp = `emp_${Math.floor(100_000 + Math.random() * 899_999)}`;
+        const emp = isolatedEmployeeId();
         const mk = (o: Partial<NewTask>) => repo.create(newTask({ labels: [label], ...o }));
         const t1 = await mk({ title: 'Write the RELEASE notes', priority: 'low' });
         const t2 = await mk({ title: 'Refactor auth', description: 'Move release logic out', priority: 'high', assignee: emp });

@@ -2,7 +2,8 @@
  * The dispatcher on SQLite with the embedded queue and the fake agent: dispatch and completion,
  * priority order, slots and the global cap, dependencies, retries with backoff, no head-of-line
  * blocking, a missing runtime, cancel, reopen/resolve, at-least-once after a dead worker,
- * start-up recovery of interrupted tasks, and shutdown.
+ * start-up recovery of interrupted tasks, leases left to run out while claims are paused (fenced),
+ * and shutdown.
  */
 import { join } from 'node:path';
 import type { Run, Task } from '@dash/shared';
@@ -229,6 +230,31 @@ describe('dispatcher (SQLite, embedded queue)', () => {
     const done = await h.waitForTask(task.id, (t) => t.status === 'completed');
     expect(done.attempts).toBe(1);
     expect((await h.queue.counts()).active).toBe(0);
+  });
+
+  it('renews no lease while claims are paused (a fenced replica), so another worker can take the job; the task still ends once', async () => {
+    let paused = false;
+    h = await makeCoreLoopHarness({ claimsPaused: () => paused, dispatcher: { leaseMs: 600 } });
+    const task = await h.tasks.create({ title: 'Outlives a fence', description: quick(3_000) }, 'api');
+    await h.waitForTask(task.id, (t) => t.status === 'running');
+    expect(await h.queue.claim('other-worker', 300)).toBeNull(); // renewed: still ours
+
+    paused = true;
+    const deadline = Date.now() + 5_000;
+    let taken = await h.queue.claim('other-worker', 300);
+    while (taken === null && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      taken = await h.queue.claim('other-worker', 300);
+    }
+    expect(taken?.id).toBe(task.id);
+
+    // Healed: the other worker's lease runs out unrenewed; this dispatcher takes its job back
+    // (its own lease was lost) and completes it when the run ends.
+    paused = false;
+    const done = await h.waitForTask(task.id, (t) => t.status === 'completed');
+    expect(done.attempts).toBe(1);
+    expect(await runsOf(h, task.id)).toHaveLength(1);
+    await expect.poll(async () => (await h!.queue.counts()).active, { timeout: 5_000 }).toBe(0);
   });
 
   it('settles tasks left running by a crash at start-up: requeued while attempts remain, else failed', async () => {

@@ -23,7 +23,7 @@ import { noopMemoryRunMetrics, type MemoryRunMetrics } from '../../src/ports/mem
 import { silentLogger, type Logger } from '../../src/ports/logger.js';
 import type { Store } from '../../src/ports/store.js';
 import { noopTaskMetrics, type TaskMetrics } from '../../src/ports/task-metrics.js';
-import { Dispatcher, type DispatcherOptions } from '../../src/services/dispatch/dispatcher.js';
+import { Dispatcher, type DispatcherDeps, type DispatcherOptions } from '../../src/services/dispatch/dispatcher.js';
 import { RunMemory, type RunMemoryOptions } from '../../src/services/dispatch/run-memory.js';
 import { PublishingEmployeeRegistry } from '../../src/services/employees/publishing-employee-registry.js';
 import { RunService } from '../../src/services/runs/run-service.js';
@@ -81,6 +81,10 @@ export interface CoreLoopHarnessOptions {
   memory?: { api: MemoryApi; options?: Partial<RunMemoryOptions>; metrics?: MemoryRunMetrics };
   /** The dispatcher's prompt-context hook (workflow handoff); absent = none. */
   promptContext?: (task: Task) => Promise<string | null>;
+  /** The dispatchers' fence switch (DispatcherDeps.claimsPaused); absent = never paused. */
+  claimsPaused?: () => boolean;
+  /** The dispatchers' budget gate (DispatcherDeps.gate) over the opened store; absent = no gate. */
+  gate?: (store: Store) => NonNullable<DispatcherDeps['gate']>;
 }
 
 export interface CoreLoopHarness {
@@ -203,6 +207,8 @@ export async function makeCoreLoopHarness(options: CoreLoopHarnessOptions = {}):
         maxConcurrent: options.maxConcurrent ?? 4,
         ...(runMemory !== null && { runMemory }),
         ...(options.promptContext && { promptContext: options.promptContext }),
+        ...(options.claimsPaused && { claimsPaused: options.claimsPaused }),
+        ...(options.gate && { gate: options.gate(store) }),
       },
       { tickMs: 200, leaseMs: 5_000, ...options.dispatcher, retryBackoffMs, workerId: `worker-${dispatchers.length}`, ...extra },
     );

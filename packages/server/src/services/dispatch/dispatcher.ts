@@ -143,7 +143,8 @@ export interface DispatcherDeps {
   workspaces?: { prepare(task: Task): Promise<string | null> };
   /**
    * Scale-out self-fencing (services/cluster/replica-fence.ts): while true, no pass runs here, so
-   * nothing is claimed or started; passes resume at the next wake-up. Absent = never paused.
+   * nothing is claimed or started, and no held job's lease is renewed (held-jobs.ts), so other
+   * replicas take them over; passes resume at the next wake-up. Absent = never paused.
    */
   claimsPaused?: () => boolean;
 }
@@ -206,7 +207,14 @@ export class Dispatcher {
     this.options = { ...defaultDispatcherOptions, ...options };
     // A lost lease may mean the queue lost its jobs (Redis restarted without persistence): the
     // sweep gives every queued task a job again at once rather than at the next sweep.
-    this.held = new HeldJobs(deps.queue, this.options.leaseMs, deps.logger, () => this.sweepSoon());
+    // A fenced replica renews no lease either, so its jobs go to replicas that can work on them.
+    this.held = new HeldJobs(
+      deps.queue,
+      this.options.leaseMs,
+      deps.logger,
+      () => this.sweepSoon(),
+      () => deps.claimsPaused?.() === true,
+    );
     this.settlement = new RunSettlement({
       flow: deps.flow,
       queue: deps.queue,

@@ -3,6 +3,11 @@
  * look-ahead pool and those whose task is running here. Their leases are renewed together, at a
  * third of the lease, so a live dispatcher never loses a job it still works on, and a dead one
  * loses all of them within one lease (at-least-once: the queue hands them to another claim).
+ *
+ * Paused renewals: a fenced replica (services/cluster/replica-fence.ts) has stopped its agents and
+ * works on nothing, so it renews nothing either: its leases run out and another replica claims
+ * the jobs (and watches or settles their tasks) instead of waiting for this one to heal. Once
+ * renewals resume, a lease that was claimed elsewhere meanwhile is reported lost like any other.
  */
 import type { ClaimedJob, JobQueue } from '../../ports/job-queue.js';
 import type { Logger } from '../../ports/logger.js';
@@ -24,6 +29,8 @@ export class HeldJobs {
     private readonly logger: Logger,
     /** A lease was lost (expired, or the job vanished with a Redis that restarted without persistence). */
     private readonly onLost: () => void = () => undefined,
+    /** While true, no lease is renewed (see the file comment). */
+    private readonly renewalsPaused: () => boolean = () => false,
   ) {}
 
   hold(job: ClaimedJob): HeldJob {
@@ -63,9 +70,10 @@ export class HeldJobs {
   }
 
   private renewAll(): Promise<void> {
+    if (this.renewalsPaused()) return Promise.resolve();
     this.renewing ??= (async () => {
       for (const entry of [...this.jobs.values()]) {
-        if (!entry.held) continue;
+        if (!entry.held || this.renewalsPaused()) continue;
         try {
           if (!(await this.queue.extendLease(entry.job.id, entry.job.token, this.leaseMs))) {
             entry.held = false;
