@@ -39,6 +39,14 @@ export interface GitWorktrees {
   /** `git add -A && git commit -m`; returns the new head. */
   commitAll(path: string, message: string, author: { name: string; email: string }): Promise<string>;
   /**
+   * Saves the worktree's uncommitted work (modified, staged and untracked files; ignored ones are
+   * not) as a commit on `branch`, like commitAll (hooks skipped). Returns the new head, or null when
+   * there is nothing to save: the worktree is clean, or its directory is gone. WORKSPACE_GIT_FAILED
+   * when the worktree is not on `branch` (detached, another branch: the commit would not be kept)
+   * or git fails (a reference-transaction hook, a lock, signing…); nothing is committed then.
+   */
+  snapshot(path: string, branch: string, message: string, author: { name: string; email: string }): Promise<string | null>;
+  /**
    * Merges `branch` into `base` (a branch) in the main repository without touching its checkout
    * unless `base` is checked out there; `ff` refuses anything but a fast-forward. Returns the base's new commit.
    */

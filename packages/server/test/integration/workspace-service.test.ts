@@ -4,12 +4,14 @@
  * again; a setup command past WORKSPACE_SETUP_TIMEOUT is killed; the age sweep removes worktrees of
  * finished tasks only (their branch stays) and leaves running tasks' worktrees alone; a resolved
  * task's worktree goes (with its branch) only when nothing is unmerged, else it is kept; a task run
- * again after its worktree was removed gets a new one with its work.
+ * again after its worktree was removed gets a new one with its work; the sweep first commits
+ * uncommitted work (not ignored files) on the branch as the dashboard, and keeps the worktree when
+ * that fails.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { TaskStatus } from '@dash/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitCliWorktrees } from '../../src/adapters/git/git-cli-worktrees.js';
@@ -174,6 +176,78 @@ describe('WorkspaceService (SQLite, real git)', () => {
       expect(await ws.prepare({ id: 'swept' })).toBe(swept);
       expect(inTree(swept, 'log', '--format=%s', '-1')).toBe('work');
       expect(existsSync(join(swept, 'work.txt'))).toBe(true);
+    });
+  });
+
+  describe('the age sweep never loses uncommitted work', () => {
+    /** A finished task's worktree, made from a base that ignores `*.log` and `node_modules/`, left dirty. */
+    const dirty = async (ws: WorkspaceService, id: string): Promise<string> => {
+      await writeFile(join(repo, '.gitignore'), '*.log\nnode_modules/\n');
+      git('add', '-A');
+      git('commit', '-q', '-m', 'ignore');
+      await ws.request(id, { repo: 'demo' });
+      const path = (await ws.prepare({ id }))!;
+      await writeFile(join(path, 'a.txt'), 'modified\n');
+      await writeFile(join(path, 'new.txt'), 'untracked\n');
+      await writeFile(join(path, 'debug.log'), 'ignored\n');
+      await mkdir(join(path, 'node_modules'));
+      await writeFile(join(path, 'node_modules', 'dep.js'), 'ignored\n');
+      statuses.set(id, 'completed');
+      return path;
+    };
+
+    it('commits modified and untracked (not ignored) files on the branch, then removes the worktree; a reopened task finds them', async () => {
+      const ws = service();
+      const path = await dirty(ws, 'dirty');
+      const before = git('rev-parse', 'task/dirty');
+      now += 2 * 3_600_000;
+      expect(await ws.sweep()).toBe(1);
+
+      expect(existsSync(path)).toBe(false);
+      expect(git('worktree', 'list')).not.toContain(path);
+      const head = git('rev-parse', 'task/dirty');
+      expect(git('rev-parse', 'task/dirty^')).toBe(before);
+      expect(git('diff-tree', '--no-commit-id', '--name-only', '-r', 'task/dirty').split('\n')).toEqual(['a.txt', 'new.txt']);
+      expect(git('show', 'task/dirty:a.txt')).toBe('modified');
+      expect(git('log', '-1', '--format=%an <%ae>|%s', 'task/dirty')).toBe(
+        'dashboard <dashboard@dashboard.local>|Snapshot of uncommitted work before the worktree was removed (idle since 2026-01-01T00:00:00.000Z)',
+      );
+      expect(await ws.getOrThrow('dirty')).toMatchObject({ status: 'removed', headCommit: head });
+
+      // Reopened: the worktree is made again on the branch, with the snapshotted files.
+      statuses.set('dirty', 'queued');
+      expect(await ws.prepare({ id: 'dirty' })).toBe(path);
+      expect(await readFile(join(path, 'a.txt'), 'utf8')).toBe('modified\n');
+      expect(await readFile(join(path, 'new.txt'), 'utf8')).toBe('untracked\n');
+      expect(existsSync(join(path, 'debug.log'))).toBe(false);
+      expect(existsSync(join(path, 'node_modules'))).toBe(false);
+      expect(await ws.getOrThrow('dirty')).toMatchObject({ status: 'ready', path });
+    });
+
+    it('keeps the worktree, untouched, when the snapshot fails; the next sweep saves and removes it', async () => {
+      const ws = service();
+      const path = await dirty(ws, 'stuck');
+      const before = git('rev-parse', 'task/stuck');
+      // Worktrees share the main repository's hooks; this one refuses every ref update (the commit's
+      // too; `--no-verify` does not skip it).
+      const hooks = resolve(repo, git('rev-parse', '--git-path', 'hooks'));
+      await mkdir(hooks, { recursive: true });
+      const hook = join(hooks, 'reference-transaction');
+      await writeFile(hook, '#!/bin/sh\necho refused >&2\nexit 1\n', { mode: 0o755 });
+      now += 2 * 3_600_000;
+      expect(await ws.sweep()).toBe(0);
+
+      expect(existsSync(path)).toBe(true);
+      expect(await readFile(join(path, 'a.txt'), 'utf8')).toBe('modified\n');
+      expect(await readFile(join(path, 'new.txt'), 'utf8')).toBe('untracked\n');
+      expect(existsSync(join(path, 'debug.log'))).toBe(true);
+      expect(git('rev-parse', 'task/stuck')).toBe(before);
+      expect(await ws.getOrThrow('stuck')).toMatchObject({ status: 'ready', path });
+
+      await rm(hook);
+      expect(await ws.sweep()).toBe(1);
+      expect(existsSync(path)).toBe(false);
+      expect(git('show', 'task/stuck:new.txt')).toBe('untracked');
     });
   });
 

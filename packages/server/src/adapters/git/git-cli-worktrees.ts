@@ -9,7 +9,7 @@
  * is checked out there is merged with `git merge` in that checkout (git refuses when it is dirty).
  */
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { WorkspaceFileChange } from '@dash/shared';
 import { AppError } from '../../domain/app-error.js';
@@ -168,6 +168,21 @@ export class GitCliWorktrees implements GitWorktrees {
     await gitOk(path, ['add', '-A']);
     await gitOk(path, ['commit', '--no-verify', '-q', '-m', message], authorEnv(author));
     return this.headCommit(path);
+  }
+
+  async snapshot(path: string, branch: string, message: string, author: { name: string; email: string }): Promise<string | null> {
+    try {
+      await stat(path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    if (!(await this.isDirty(path))) return null;
+    const on = await this.currentBranch(path);
+    if (on !== branch) {
+      throw new AppError('WORKSPACE_GIT_FAILED', { message: `The worktree is not on ${branch}: its changes were not committed`, details: { path, branch, checkedOut: on } });
+    }
+    return this.commitAll(path, message, author);
   }
 
   async merge(repo: string, base: string, branch: string, mode: 'ff' | 'merge', author: { name: string; email: string }): Promise<string> {

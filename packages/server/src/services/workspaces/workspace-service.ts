@@ -10,7 +10,9 @@
  *  - diff (paged by file, read on request), commit, merge into the base (fast-forward or merge
  *    commit; a conflict is WORKSPACE_MERGE_CONFLICT and changes nothing), discard.
  *  - cleanup: merge and discard remove the worktree and the branch; `sweep` removes worktrees of
- *    finished tasks idle for WORKSPACE_RETENTION (the branch is kept, status `removed`);
+ *    finished tasks idle for WORKSPACE_RETENTION (the branch is kept, status `removed`), first
+ *    committing any uncommitted work (modified, staged, untracked; not ignored files) on the branch
+ *    as the dashboard (headCommit = that snapshot) — a worktree whose snapshot fails is kept;
  *    `resolved` (the task's result was accepted) removes the worktree and its branch only when
  *    that loses nothing: no uncommitted changes and no commit the base lacks. Otherwise it is kept
  *    for a person to commit/merge or discard (or for the age sweep).
@@ -222,15 +224,32 @@ export class WorkspaceService {
     return (await this.deps.git.isAncestor(repo, head, into)) ? null : `commits not in ${ws.base}`;
   }
 
-  /** Removes worktrees of finished tasks idle for WORKSPACE_RETENTION; returns how many. */
+  /**
+   * Removes worktrees of finished tasks idle for WORKSPACE_RETENTION; returns how many. Work is
+   * never lost: uncommitted changes (modified, staged, untracked — not ignored files) are first
+   * committed on the task's branch, which the sweep keeps, as the dashboard; when that snapshot
+   * fails (git error, hook, the worktree off its branch) the worktree is kept and a warning logged,
+   * and the next sweep tries again.
+   */
   async sweep(): Promise<number> {
     const before = new Date(this.deps.clock.now() - this.deps.retentionMs).toISOString();
     let removed = 0;
     for (const ws of await this.deps.workspaces.listIdleSince(before, 100)) {
       const status = await this.deps.taskStatus(ws.taskId);
       if (status !== null && !FINISHED.includes(status)) continue;
-      if (ws.path !== null) await this.deps.git.removeWorktree(this.repoPath(ws.repo), ws.path, null);
-      if ((await this.deps.workspaces.update(ws.taskId, ['ready', 'setup_failed'], { status: 'removed', updatedAt: this.deps.clock.isoNow() })) !== null) removed += 1;
+      let snapshot: string | null = null;
+      if (ws.path !== null) {
+        try {
+          snapshot = await this.deps.git.snapshot(ws.path, ws.branch, snapshotMessage(ws.updatedAt), DASHBOARD_AUTHOR);
+        } catch (err) {
+          this.deps.logger.warn({ err, taskId: ws.taskId, path: ws.path }, 'saving the uncommitted work of an idle worktree failed; the worktree is kept');
+          continue;
+        }
+        if (snapshot !== null) this.deps.logger.info({ taskId: ws.taskId, branch: ws.branch, commit: snapshot }, 'uncommitted work of an idle worktree committed on its branch before removal');
+        await this.deps.git.removeWorktree(this.repoPath(ws.repo), ws.path, null);
+      }
+      const change: Partial<TaskWorkspace> = { status: 'removed', updatedAt: this.deps.clock.isoNow(), ...(snapshot === null ? {} : { headCommit: snapshot }) };
+      if ((await this.deps.workspaces.update(ws.taskId, ['ready', 'setup_failed'], change)) !== null) removed += 1;
     }
     if (removed > 0) this.deps.logger.info({ removed }, 'idle task worktrees removed');
     return removed;
@@ -272,3 +291,9 @@ export class WorkspaceService {
 
 /** Commits are authored by the person who asked (user id), at a local placeholder address. */
 const authorOf = (actor: string): { name: string; email: string } => ({ name: actor, email: `${actor.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60) || 'dashboard'}@dashboard.local` });
+
+/** The dashboard's own commits (the sweep's snapshots): `dashboard <dashboard@dashboard.local>`. */
+const DASHBOARD_AUTHOR = authorOf('dashboard');
+
+const snapshotMessage = (idleSince: string): string =>
+  `Snapshot of uncommitted work before the worktree was removed (idle since ${idleSince})\n\nCommitted by the dashboard's age sweep (WORKSPACE_RETENTION): the worktree's modified, staged and untracked files; ignored files were not kept.`;
