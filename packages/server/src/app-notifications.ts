@@ -2,10 +2,11 @@
  * Composition of notification webhooks (part of the composition root, beside app.ts): with
  * NOTIFY_WEBHOOK_URLS set, the transitions that need a human are POSTed to them
  * (services/notifications/notification-webhooks.ts); each is claimed in the store first, so one
- * replica sends it.
+ * replica sends it, and its deliveries are kept there (the outbox), so retries survive a restart.
+ * Every replica with targets sends due retries; the store's leases keep each attempt to one.
  */
 import { FetchWebhookSender } from './adapters/webhook/fetch-webhook-sender.js';
-import { KyselyNotificationLog } from './adapters/store/kysely-notification-log.js';
+import { KyselyNotificationOutbox } from './adapters/store/kysely-notification-outbox.js';
 import { storeDatabaseOf } from './adapters/store/kysely-store.js';
 import type { Config } from './config/config.js';
 import type { Lifecycle } from './lifecycle/lifecycle.js';
@@ -24,7 +25,7 @@ export function registerNotifications(ctx: { config: Config; logger: Logger; lif
     start() {
       hooks = new NotificationWebhooks({
         bus: ctx.bus,
-        log: new KyselyNotificationLog(storeDatabaseOf(ctx.store()).db),
+        outbox: new KyselyNotificationOutbox(storeDatabaseOf(ctx.store()).db),
         sender: new FetchWebhookSender(),
         targets: n.targets,
         signingSecret: n.signingSecret,

@@ -26,6 +26,7 @@ import type {
 import type { AuthTables } from './auth-schema.js';
 import type { BridgeTables } from './bridge-schema.js';
 import type { GateScheduleTables } from './gate-schedules-schema.js';
+import type { NotificationDeliveryTables } from './notification-deliveries-schema.js';
 import type { ReplicaTables } from './replicas-schema.js';
 import type { ScheduledJobTables } from './scheduled-jobs-schema.js';
 import type { WorkflowTables } from './workflow-schema.js';
@@ -261,7 +262,7 @@ export interface MemoryCountersTable {
   value: number;
 }
 
-export interface StoreDatabase extends AuthTables, ScheduledJobTables, WorkflowTables, BridgeTables, ReplicaTables, GateScheduleTables {
+export interface StoreDatabase extends AuthTables, ScheduledJobTables, WorkflowTables, BridgeTables, ReplicaTables, GateScheduleTables, NotificationDeliveryTables {
   runs: RunsTable;
   run_events: RunEventsTable;
   jobs: JobsTable;

@@ -20,6 +20,7 @@ import { migration0012GateSchedules } from './0012-gate-schedules.js';
 import { migration0013ToolApprovals } from './0013-tool-approvals.js';
 import { migration0014TaskWorkspaces } from './0014-task-workspaces.js';
 import { migration0015TaskBudgets } from './0015-task-budgets.js';
+import { migration0016NotificationDeliveries } from './0016-notification-deliveries.js';
 
 export type StoreMigrations = ReadonlyArray<readonly [name: string, factory: (dialect: StoreDialect) => Migration]>;
 
@@ -39,6 +40,7 @@ export const storeMigrations: StoreMigrations = [
   ['0013-tool-approvals', migration0013ToolApprovals],
   ['0014-task-workspaces', migration0014TaskWorkspaces],
   ['0015-task-budgets', migration0015TaskBudgets],
+  ['0016-notification-deliveries', migration0016NotificationDeliveries],
 ];
 
 export const migrationProvider = (dialect: StoreDialect, migrations: StoreMigrations = storeMigrations): MigrationProvider => ({
