@@ -19,7 +19,7 @@ import { silentLogger } from '../../src/ports/logger.js';
 import type { Store } from '../../src/ports/store.js';
 import { WorkflowTemplateRegistry } from '../../src/services/workflows/template-registry.js';
 import { createWorkflowServices, type WorkflowServices } from '../../src/services/workflows/workflow-services.js';
-import { makeCoreLoopHarness, teamMember, type CoreLoopHarness } from './core-loop-harness.js';
+import { makeCoreLoopHarness, teamMember, type CoreLoopHarness, type CoreLoopHarnessOptions } from './core-loop-harness.js';
 
 const PROMPT_FILES: Record<EmployeeRole, string> = {
   project_manager: 'project-manager.md',
@@ -69,6 +69,8 @@ export interface WorkflowHarnessOptions {
   store?: Store;
   /** Runs after everything is closed (drop a PostgreSQL database). */
   afterClose?: () => Promise<void>;
+  /** The dispatchers' budget gate (CoreLoopHarnessOptions.gate); absent = no gate. */
+  gate?: CoreLoopHarnessOptions['gate'];
 }
 
 export async function makeWorkflowHarness(options: WorkflowHarnessOptions = {}): Promise<WorkflowHarness> {
@@ -77,6 +79,7 @@ export async function makeWorkflowHarness(options: WorkflowHarnessOptions = {}):
     team: options.team ?? roleTeam(),
     maxConcurrent: options.maxConcurrent ?? 6,
     ...(options.store && { store: options.store }),
+    ...(options.gate && { gate: options.gate }),
     promptContext: (task) => current?.prompts.forTask(task) ?? Promise.resolve(null),
   });
   const templatesDir = join(core.registryFixture.path, 'workflows');

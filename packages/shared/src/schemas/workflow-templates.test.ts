@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPhaseCycle, phaseDepths, resolvePhaseDependencies } from './workflow-dag.js';
+import { createTaskBody } from './tasks.js';
 import { workflowTemplateFile, type WorkflowTemplateFileInput } from './workflow-templates.js';
 
 const phase = (key: string, extra: Record<string, unknown> = {}) => ({
@@ -59,5 +60,17 @@ describe('workflow template file', () => {
     expect(issues(file([phase('a', { dependsOn: ['zzz'] })]))).toEqual([['phases.0.dependsOn.0', 'Unknown phase "zzz"']]);
     expect(issues(file([phase('a', { dependsOn: ['b'] }), phase('b', { dependsOn: ['a'] })]))).toEqual([['phases.0.dependsOn', 'The phases form a cycle: a → b → a']]);
     expect(issues({ ...file([phase('a')]), version: 2 })[0]?.[0]).toBe('version');
+  });
+
+  it('takes an optional step budget under the task budget rule (null when absent)', () => {
+    const parsed = workflowTemplateFile.parse(file([phase('a', { budgetUsd: 2.5 }), phase('b')]));
+    expect(parsed.phases.map((p) => p.budgetUsd)).toEqual([2.5, null]);
+    for (const budgetUsd of [0.0001, 0.0025, 10_000]) expect(workflowTemplateFile.parse(file([phase('a', { budgetUsd })])).phases[0]?.budgetUsd).toBe(budgetUsd);
+    // The same refusals as a task's budgetUsd (taskBudgetUsd), at the step's field path.
+    for (const budgetUsd of [-1, 0, 0.00001, 2.12345, 10_000.5, '3', null]) {
+      const found = issues(file([phase('a'), phase('b', { budgetUsd })]));
+      expect(found.map(([path]) => path), String(budgetUsd)).toEqual(['phases.1.budgetUsd']);
+    }
+    expect(issues(file([phase('a', { budgetUsd: 0.00001 })]))[0]?.[1]).toBe(createTaskBody.safeParse({ title: 't', description: 'd', budgetUsd: 0.00001 }).error?.issues[0]?.message);
   });
 });

@@ -3,7 +3,8 @@
  * the API serves it. A template is an ordered list of phases; each phase names the roles that do
  * its work (one task per role), what it must deliver, the instructions its agents get, whether
  * its roles work at the same time (`parallel`), what it waits for (`dependsOn`, see
- * workflow-dag.ts for the default) and an optional human approval gate.
+ * workflow-dag.ts for the default), an optional human approval gate and an optional budget that
+ * each of its tasks gets as its own `budgetUsd` (the task rule, `taskBudgetUsd`).
  *
  * Checks beyond the field shapes (each names the field at fault, e.g. `phases.3.dependsOn.0`):
  * unique phase keys; a role is either required or optional in a phase, not both; dependencies
@@ -13,6 +14,7 @@
 import { z } from 'zod';
 import { employeeRole } from './employees.js';
 import { skillId } from './skills.js';
+import { taskBudgetUsd } from './tasks.js';
 import { findPhaseCycle, phaseDepths, resolvePhaseDependencies } from './workflow-dag.js';
 
 export const WORKFLOW_PHASES_MAX = 30;
@@ -67,6 +69,11 @@ export const workflowPhaseInput = z
     /** Phase keys this one waits for; absent = derived from order and `parallel`. */
     dependsOn: uniqueList(workflowPhaseKey, WORKFLOW_PHASES_MAX, 'dependency').optional(),
     approval: workflowApprovalGate.optional(),
+    /**
+     * The budget (USD) of each task the phase creates, one per role: the same rule as a task's
+     * `budgetUsd`. Absent: the tasks have none of their own (the deployment default applies).
+     */
+    budgetUsd: taskBudgetUsd.optional(),
   })
   .strict();
 export type WorkflowPhaseInput = z.input<typeof workflowPhaseInput>;
@@ -84,6 +91,11 @@ export const workflowPhase = z.object({
   skills: z.array(skillId),
   dependsOn: z.array(z.string()),
   approval: workflowApprovalGate.nullable(),
+  /**
+   * Each of the phase's tasks gets this as its `budgetUsd`; null when the template sets none.
+   * Run copies of templates stored before this field existed lack it: read it as `?? null`.
+   */
+  budgetUsd: z.number().positive().nullable(),
   /** 0 for phases without dependencies, else 1 + the deepest dependency (the graph column). */
   depth: z.number().int().min(0),
 });
@@ -152,6 +164,7 @@ export const workflowTemplateFile = z
           skills: p.skills,
           dependsOn: deps[i] ?? [],
           approval: p.approval ?? null,
+          budgetUsd: p.budgetUsd ?? null,
           depth: depths.get(p.key) ?? 0,
         }),
       ),

@@ -101,6 +101,8 @@ export const workflowStep = z.object({
   optionalRoles: z.array(employeeRole),
   deliverables: z.array(z.string()),
   approval: workflowApprovalGate.nullable(),
+  /** The budget (USD) each of the step's tasks got from the template; null when it sets none. */
+  budgetUsd: z.number().positive().nullable(),
   status: workflowStepStatus,
   /** 1 + the number of times the step's result was rejected. */
   round: z.number().int().min(1),

@@ -14,6 +14,7 @@ export function makeStep(overrides: Partial<WorkflowStep> = {}): WorkflowStep {
     optionalRoles: [],
     deliverables: ['plan'],
     approval: null,
+    budgetUsd: null,
     status: 'pending',
     round: 1,
     startedAt: null,
@@ -82,8 +83,8 @@ export function makeTemplate(overrides: Partial<WorkflowTemplateView> = {}): Wor
     file: 'software-development.json',
     unstaffedRoles: [],
     phases: [
-      { key: 'planning', name: 'Planning', description: 'd', instructions: 'i', requiredRoles: ['project_manager'], optionalRoles: [], parallel: false, deliverables: [], skills: [], dependsOn: [], approval: null, depth: 0 },
-      { key: 'design', name: 'Design', description: 'd', instructions: 'i', requiredRoles: ['technical_lead'], optionalRoles: [], parallel: false, deliverables: [], skills: [], dependsOn: ['planning'], approval: { instructions: 'check' }, depth: 1 },
+      { key: 'planning', name: 'Planning', description: 'd', instructions: 'i', requiredRoles: ['project_manager'], optionalRoles: [], parallel: false, deliverables: [], skills: [], dependsOn: [], approval: null, budgetUsd: null, depth: 0 },
+      { key: 'design', name: 'Design', description: 'd', instructions: 'i', requiredRoles: ['technical_lead'], optionalRoles: [], parallel: false, deliverables: [], skills: [], dependsOn: ['planning'], approval: { instructions: 'check' }, budgetUsd: null, depth: 1 },
     ],
     ...overrides,
   };

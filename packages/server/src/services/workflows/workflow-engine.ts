@@ -225,7 +225,7 @@ export class WorkflowEngine {
     return true;
   }
 
-  /** Creates a step task under its recorded id; a failure (other than "exists") fails the step. */
+  /** Creates a step task under its recorded id, with the step's budget; a failure (other than "exists") fails the step. */
   private async createStepTask(
     run: StoredWorkflowRun,
     stepKey: string,
@@ -248,6 +248,8 @@ export class WorkflowEngine {
           assignee: planned.employeeId,
           dependsOn,
           workingDirectory: run.workingDirectory,
+          // The template's step budget; `?? null` for run copies stored before the field existed.
+          budgetUsd: phase.budgetUsd ?? null,
         },
         WORKFLOW_ACTOR,
         { id },

@@ -66,6 +66,8 @@ function stepsOf(run: StoredWorkflowRun, tasks: TaskLookup): WorkflowStep[] {
         optionalRoles: phase.optionalRoles,
         deliverables: phase.deliverables,
         approval: phase.approval,
+        // `?? null`: run copies of templates stored before step budgets existed lack the field.
+        budgetUsd: phase.budgetUsd ?? null,
         status: step.status,
         round: step.round,
         startedAt: step.startedAt,
