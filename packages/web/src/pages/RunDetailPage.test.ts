@@ -197,7 +197,7 @@ describe('Run page', () => {
     const { sut } = await openRun();
 
     await sut.get('[data-test="stop"]').trigger('click');
-    await sut.get('dialog.confirm button:not([data-test])').trigger('click');
+    await sut.get('dialog.confirm [data-test="dialog-cancel"]').trigger('click');
     await flushPromises();
 
     expect(server.stopped).toBe(false);

@@ -38,7 +38,9 @@ async function open(): Promise<{ sut: VueWrapper; router: Router }> {
   return { sut: wrapper, router };
 }
 
-beforeAll(() => import('./WorkflowsPage.vue'), 30_000);
+// Both route components are loaded up front: starting a run navigates to the run page, whose
+// first (lazy) import can take longer than waitFor's second on a loaded machine.
+beforeAll(() => Promise.all([import('./WorkflowsPage.vue'), import('./WorkflowRunPage.vue')]), 30_000);
 
 beforeEach(() => {
   FakeWebSocket.reset();
@@ -89,6 +91,6 @@ describe('Workflows page', () => {
     await vi.waitFor(async () => {
       await flushPromises();
       expect(router.currentRoute.value.fullPath).toBe('/workflows/runs/wf-new');
-    });
+    }, { timeout: 10_000 });
   });
 });

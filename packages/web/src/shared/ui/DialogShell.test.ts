@@ -140,6 +140,32 @@ describe('DialogShell', () => {
     expect(state.events).toContain('cancel');
   });
 
+  it('gives focus back to where it was when it closes, however it closes', async () => {
+    const opener = document.createElement('button');
+    document.body.append(opener);
+    opener.focus();
+    const { sut, state } = await mountDialog({}, false);
+
+    state.open.value = true;
+    await flushPromises();
+    expect(document.activeElement).toBe(sut.get('[data-test="name"]').element);
+    await sut.get('[data-test="name"]').trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(document.activeElement).toBe(opener);
+
+    state.open.value = true;
+    await flushPromises();
+    await sut.get('[data-test="dialog-cancel"]').trigger('click');
+    await flushPromises();
+    expect(document.activeElement).toBe(opener);
+    opener.remove();
+  });
+
+  it("focuses its cancel button when the initial focus is 'cancel'", async () => {
+    const { sut } = await mountDialog({ initialFocus: 'cancel' });
+    expect(document.activeElement).toBe(sut.get('[data-test="dialog-cancel"]').element);
+  });
+
   it('has no close button unless it is given a name', async () => {
     const { sut } = await mountDialog();
     expect(sut.find('[data-test="dialog-close"]').exists()).toBe(false);
