@@ -1,13 +1,17 @@
 /**
  * Composition of authentication, accounts and the audit log (part of the composition root, beside
- * app.ts): the argon2id hasher, the repositories over the store, the sign-in throttle, the
- * services, the first-start bootstrap (DASHBOARD_ADMIN_PASSWORD / DASHBOARD_ADMIN_TOKEN / setup
- * token) and the routes. The HTTP server and the live feed get lazy views (`authenticator`,
+ * app.ts): the argon2id hasher, the repositories over the store, the sign-in throttle and its
+ * counters (in memory; with REDIS_URL on Redis, shared by the replicas), the services, the
+ * first-start bootstrap (DASHBOARD_ADMIN_PASSWORD / DASHBOARD_ADMIN_TOKEN / setup token) and the
+ * routes. The HTTP server and the live feed get lazy views (`authenticator`,
  * `auditSink`, `liveFeedAuth`) at construction; the services exist once the `auth` component has
  * started, right after the store.
  */
 import { randomUUID } from 'node:crypto';
 import { Argon2PasswordHasher } from './adapters/auth/argon2-password-hasher.js';
+import { InMemoryLoginAttempts } from './adapters/auth/in-memory-login-attempts.js';
+import { deploymentId } from './adapters/redis/deployment-id.js';
+import { loginAttemptsKeyPrefix, RedisLoginAttempts } from './adapters/redis/redis-login-attempts.js';
 import { KyselyAuditLogRepository } from './adapters/store/kysely-audit-log-repository.js';
 import { KyselyAuthRepository } from './adapters/store/kysely-auth-repository.js';
 import { storeDatabaseOf } from './adapters/store/kysely-store.js';
@@ -28,6 +32,9 @@ import type { HttpServer } from './transport/http/http-server.js';
 import { accountRoutes } from './transport/http/routes/account-routes.js';
 import { authRoutes } from './transport/http/routes/auth-routes.js';
 import type { LiveFeedAuth } from './transport/ws/live-feed-gateway.js';
+
+/** How long the boot waits for the sign-in counters' Redis connection before going on without it. */
+const REDIS_LOGIN_WAIT_MS = 2_000;
 
 export interface AuthWiring {
   config: Config;
@@ -59,7 +66,24 @@ export interface RegisteredAuth {
 export function createAuth(ctx: AuthWiring): RegisteredAuth {
   const clock = ctx.clock ?? systemClock;
   const log = ctx.logger.child({ component: 'auth' });
-  const throttle = new LoginThrottle(clock);
+  // Sign-in failure counters: this process's memory, or with REDIS_URL Redis, shared by every
+  // replica of the deployment (keys named after the store they share), with the in-memory
+  // counters as the fallback while Redis is unreachable (services/auth/login-throttle.ts).
+  const localAttempts = new InMemoryLoginAttempts();
+  const sharedAttempts =
+    ctx.config.redisUrl === null
+      ? null
+      : new RedisLoginAttempts({
+          url: ctx.config.redisUrl,
+          keyPrefix: loginAttemptsKeyPrefix(deploymentId(ctx.config.databaseUrl ?? ctx.config.dataDir)),
+          connectionName: `dash-login-${ctx.config.nodeId}`,
+          logger: log,
+        });
+  const throttle = new LoginThrottle(
+    sharedAttempts === null
+      ? { clock, counters: localAttempts, logger: log }
+      : { clock, counters: sharedAttempts, local: localAttempts, logger: log },
+  );
   const hasher = new Argon2PasswordHasher();
   let opened: AuthServices | null = null;
   const services = (): AuthServices => {
@@ -80,6 +104,15 @@ export function createAuth(ctx: AuthWiring): RegisteredAuth {
       void server.register(accountRoutes, { resolve: () => ({ accounts: services().accounts, audit: services().audit }) });
     },
     register(lifecycle) {
+      // Waits up to REDIS_LOGIN_WAIT_MS for Redis, so the first sign-ins count on it, then boots
+      // anyway (the throttle falls back; the connection keeps retrying). Closed after `auth`.
+      if (sharedAttempts !== null) {
+        lifecycle.register({
+          name: 'login-attempts',
+          start: () => sharedAttempts.ready(REDIS_LOGIN_WAIT_MS).catch(() => undefined),
+          stop: () => sharedAttempts.close(),
+        });
+      }
       lifecycle.register({
         name: 'auth',
         async start() {

@@ -1,8 +1,8 @@
 /**
  * The composition root: the one place that picks adapters from config and wires them together.
  * Embedded mode (no DATABASE_URL) keeps everything in `${DATA_DIR}/dashboard.sqlite`; with
- * DATABASE_URL the store is PostgreSQL, and with REDIS_URL the queue runs on Redis and the event
- * bus fans out through Redis pub/sub.
+ * DATABASE_URL the store is PostgreSQL, and with REDIS_URL the queue runs on Redis, the event
+ * bus fans out through Redis pub/sub and the sign-in throttle counts on Redis (app-auth.ts).
  *
  * SERVICE_ROLE (config/service-role.ts) picks which components this process registers: `api`
  * the REST routes, live feed and SPA; `worker` the dispatcher; `all` both; `memory` only the

@@ -79,6 +79,8 @@ export async function makeTestAuth(options: TestAuthOptions = {}): Promise<TestA
   const adminToken = randomAdminToken();
   const config = {
     auth: { adminPassword: null, adminToken, sessionMaxAgeMs: 3600_000, sessionIdleMs: 3600_000, cookieSecure: false },
+    // In-memory sign-in counters (app-auth.ts uses Redis when this is set).
+    redisUrl: null,
   } as Config;
   const logger = options.logger ?? createLogger({ level: 'silent', nodeId: 'test-auth' });
   const auth = createAuth({ config, logger, bus, store: () => store });

@@ -18,12 +18,13 @@
  *
  * ioredis is loaded by start(), so embedded mode never pays for it.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { maskCredentials } from '../../config/mask-secrets.js';
 import type { BusHandler, EventBus } from '../../ports/event-bus.js';
 import { silentLogger, type Logger } from '../../ports/logger.js';
 import { LocalEventBus } from '../bus-local/local-event-bus.js';
+import { deploymentId } from '../redis/deployment-id.js';
 
 export interface RedisEventBusOptions {
   url: string;
@@ -222,18 +223,9 @@ export class RedisEventBus implements EventBus {
   }
 }
 
-/**
- * A channel prefix shared by the replicas of one deployment and by no other: derived from the
- * store they share (host, port and database of DATABASE_URL, or the data directory), never from
- * credentials, which may differ between replicas.
- */
+/** A channel prefix shared by the replicas of one deployment and by no other (see deploymentId). */
 export function deploymentChannelPrefix(storeIdentity: string): string {
-  let identity = storeIdentity;
-  if (URL.canParse(storeIdentity)) {
-    const url = new URL(storeIdentity);
-    identity = `${url.protocol}//${url.host}${url.pathname}`;
-  }
-  return `dash:bus:${createHash('sha256').update(identity).digest('hex').slice(0, 12)}:`;
+  return `dash:bus:${deploymentId(storeIdentity)}:`;
 }
 
 async function quit(client: Redis | null): Promise<void> {

@@ -98,7 +98,7 @@ export class AuthService {
   async login(body: LoginBody, client: ClientInfo): Promise<SignedIn> {
     const name = body.username.trim().toLowerCase();
     const address = client.ip ?? 'unknown';
-    const wait = this.deps.throttle.retryAfterMs(name, address);
+    const wait = await this.deps.throttle.retryAfterMs(name, address);
     if (wait > 0) {
       await this.audit(client, { actorKind: 'anonymous', actorName: name, action: 'auth.login_throttled', outcome: 'denied', status: 429 });
       throw new AppError('AUTH_THROTTLED', { details: { retryAfterSeconds: Math.ceil(wait / 1000) } });
@@ -106,7 +106,7 @@ export class AuthService {
     const user = await this.deps.repo.findUserByUsername(name);
     const ok = await this.deps.hasher.verify(user?.passwordHash ?? (await this.dummy()), body.password);
     if (user === null || user.passwordHash === null || user.disabled || !ok) {
-      this.deps.throttle.failed(name, address);
+      await this.deps.throttle.failed(name, address);
       const reason = user === null ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password';
       await this.audit(client, {
         actorKind: 'anonymous',
@@ -119,7 +119,7 @@ export class AuthService {
       });
       throw new AppError('AUTH_LOGIN_FAILED');
     }
-    this.deps.throttle.succeeded(name);
+    await this.deps.throttle.succeeded(name);
     const signedIn = await this.startSession(user, client);
     await this.deps.repo.recordLogin(user.id, this.deps.clock.isoNow());
     await this.audit(client, { ...actorOf(signedIn.principal), action: 'auth.login', outcome: 'ok', status: 200 });

@@ -2,102 +2,86 @@
  * Sign-in throttling, per username and per client address: after `maxPerUser` failures for one
  * username (or `maxPerAddress` from one address) within `windowMs`, further attempts are refused
  * without checking the password until `lockMs` after the last failure. A success clears the
- * username's count (not the address's: one right password must not hide a spray).
+ * username's count (not the address's: one right password must not hide a spray). The limits are
+ * the counters' policy (ports/login-attempts.ts).
  *
- * Kept in memory per replica (documented in docs/security.md): behind N replicas an attacker gets
- * at most N times the budget. Entries expire with the window, and the maps are capped.
+ * Where the counts live is the composition root's choice (app-auth.ts): this process's memory in
+ * embedded mode; with REDIS_URL, Redis, shared by every replica, plus `local` counters in memory.
+ *
+ * When the shared counters fail (Redis unreachable or too slow), the throttle fails open to this
+ * replica's own counters, not closed: every failure is also counted in `local`, and while the
+ * shared counters fail, locks are read from there. Failing closed would turn a Redis outage (or
+ * anyone able to cause one) into a sign-in outage for every user; ignoring the throttle would
+ * remove it for the outage. Falling back keeps the embedded-mode guarantee (behind N replicas at
+ * most N times the budget) until Redis answers again. It is logged once per outage (warn) and
+ * once when Redis is back (info). Failures counted only locally during the outage are not copied
+ * to Redis afterwards.
  */
 import type { Clock } from '../../ports/clock.js';
+import type { LoginAttempts } from '../../ports/login-attempts.js';
+import type { Logger } from '../../ports/logger.js';
 
-export interface LoginThrottleOptions {
-  /** @default 5 */
-  maxPerUser: number;
-  /** @default 20 */
-  maxPerAddress: number;
-  /** Failures older than this are forgotten. @default 15 min */
-  windowMs: number;
-  /** How long a username or address stays locked after its last failure. @default 15 min */
-  lockMs: number;
-  /** Most keys tracked per map; the oldest are dropped beyond it. @default 100,000 */
-  maxKeys: number;
-}
-
-export const defaultLoginThrottleOptions: LoginThrottleOptions = {
-  maxPerUser: 5,
-  maxPerAddress: 20,
-  windowMs: 15 * 60_000,
-  lockMs: 15 * 60_000,
-  maxKeys: 100_000,
-};
-
-interface Failures {
-  count: number;
-  first: number;
-  last: number;
+export interface LoginThrottleDeps {
+  clock: Clock;
+  /** The counters that decide: in-process (embedded mode) or shared by the replicas (Redis). */
+  counters: LoginAttempts;
+  /** In-process counters kept beside shared `counters` and used while those fail. */
+  local?: LoginAttempts;
+  logger: Logger;
 }
 
 export class LoginThrottle {
-  private readonly users = new Map<string, Failures>();
-  private readonly addresses = new Map<string, Failures>();
-  private readonly options: LoginThrottleOptions;
+  private degraded = false;
 
-  constructor(
-    private readonly clock: Clock,
-    options: Partial<LoginThrottleOptions> = {},
-  ) {
-    this.options = { ...defaultLoginThrottleOptions, ...options };
-  }
+  constructor(private readonly deps: LoginThrottleDeps) {}
 
   /** Milliseconds to wait before the next attempt may be checked, or 0 when it may go ahead. */
-  retryAfterMs(username: string, address: string): number {
-    const now = this.clock.now();
-    return Math.max(
-      this.lockedFor(this.users, username, this.options.maxPerUser, now),
-      this.lockedFor(this.addresses, address, this.options.maxPerAddress, now),
+  retryAfterMs(username: string, address: string): Promise<number> {
+    const now = this.deps.clock.now();
+    return this.shared(
+      (counters) => counters.lockedForMs(username, address, now),
+      (local) => local.lockedForMs(username, address, now),
     );
   }
 
-  failed(username: string, address: string): void {
-    const now = this.clock.now();
-    this.bump(this.users, username, now);
-    this.bump(this.addresses, address, now);
+  async failed(username: string, address: string): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.deps.local?.recordFailure(username, address, now);
+    await this.shared(
+      (counters) => counters.recordFailure(username, address, now),
+      () => Promise.resolve(),
+    );
   }
 
-  succeeded(username: string): void {
-    this.users.delete(username);
+  async succeeded(username: string): Promise<void> {
+    await this.deps.local?.clearUser(username);
+    await this.shared(
+      (counters) => counters.clearUser(username),
+      () => Promise.resolve(),
+    );
   }
 
-  private lockedFor(map: Map<string, Failures>, key: string, max: number, now: number): number {
-    const entry = this.current(map, key, now);
-    if (entry === null || entry.count < max) return 0;
-    return Math.max(0, entry.last + this.options.lockMs - now);
-  }
-
-  private current(map: Map<string, Failures>, key: string, now: number): Failures | null {
-    const entry = map.get(key);
-    if (entry === undefined) return null;
-    // Forgotten once both the window and any lock it caused are over.
-    if (now - entry.first > this.options.windowMs && now - entry.last > this.options.lockMs) {
-      map.delete(key);
-      return null;
-    }
-    return entry;
-  }
-
-  private bump(map: Map<string, Failures>, key: string, now: number): void {
-    const entry = this.current(map, key, now);
-    if (entry === null) {
-      if (map.size >= this.options.maxKeys) {
-        const oldest = map.keys().next();
-        if (oldest.done !== true) map.delete(oldest.value);
+  /** Runs `op` on the counters; with `local` counters, an error runs `fallback` on them instead. */
+  private async shared<T>(op: (counters: LoginAttempts) => Promise<T>, fallback: (local: LoginAttempts) => Promise<T>): Promise<T> {
+    const local = this.deps.local;
+    if (local === undefined) return op(this.deps.counters);
+    let result: T;
+    try {
+      result = await op(this.deps.counters);
+    } catch (err) {
+      if (!this.degraded) {
+        this.degraded = true;
+        this.deps.logger.warn(
+          { err: err instanceof Error ? err.message : String(err) },
+          "sign-in throttle: shared counters unavailable, using this replica's own counters until they answer",
+        );
       }
-      map.set(key, { count: 1, first: now, last: now });
-      return;
+      return fallback(local);
     }
-    entry.count += 1;
-    entry.last = now;
-    // Re-insert so the map's order stays "least recently failed first" for eviction.
-    map.delete(key);
-    map.set(key, entry);
+    if (this.degraded) {
+      this.degraded = false;
+      this.deps.logger.info({}, 'sign-in throttle: shared counters answer again');
+    }
+    return result;
   }
 }
