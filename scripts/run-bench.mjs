@@ -141,6 +141,22 @@ const scenarios = {
       ];
     },
   },
+  'redis-restart': {
+    argv: tsx('bench/faults/redis-restart.ts'),
+    quick: tsx('bench/faults/redis-restart.ts', '--rounds', '2'),
+    once: true, // repeats itself (--rounds) and reports medians
+    figures: () => {
+      const r = readJson('redis-restart.json');
+      const label = `${r.rounds.length} rounds, Redis down ${r.params.downMs / 1000} s`;
+      const s = r.summaryMs;
+      return [
+        ['createdAfterRunStarted', 'task created right after it'],
+        ['queuedBeforeRunStarted', 'task queued before it'],
+      ].flatMap(([key, what]) =>
+        s[key] ? [row(`Redis restart (empty) → ${what}: run started, median (${label})`, 'ms', s[key].median, 'lower'), row(`Redis restart (empty) → ${what}: run started, max (${label})`, 'ms', s[key].max, 'lower')] : [],
+      );
+    },
+  },
   'memory-retrieval': { argv: tsx('bench/memory/retrieval.ts'), once: true },
   'memory-search': {
     argv: tsx('bench/memory/search.ts'),
