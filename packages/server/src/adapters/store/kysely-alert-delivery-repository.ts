@@ -1,11 +1,17 @@
 /**
- * AlertDeliveryRepository over the store (table alert_deliveries, migration 0010). A claim is a
- * conditional update per row (pending, due, lease free or run out), so two senders never hold the
- * same delivery; `record` clears the lease.
+ * AlertDeliveryRepository over the store (table alert_deliveries, migration 0010); same SQL on both
+ * dialects. A claim is a conditional update per row (pending, due, lease free or run out), so two
+ * senders never hold the same delivery. `record` is conditional on the caller's lease, so a sender
+ * whose lease ran out cannot overwrite what the sender that took over recorded.
+ *
+ * The lease is fenced by (lease_until, attempts) as claimed, without a token column: a takeover
+ * needs lease_until < now and sets a lease later than now, so it always differs from the lease it
+ * replaced; and every recorded attempt raises `attempts`, so a lease claimed again after the
+ * taker recorded cannot match the late sender's either, whatever the replicas' clocks say.
  */
 import type { AlertDelivery, AlertDeliveryStatus } from '@dash/shared';
 import type { Kysely, Selectable } from 'kysely';
-import type { AlertDeliveryRepository, DeliveryAttempt, NewDelivery, StoredDelivery } from '../../ports/alert-delivery-repository.js';
+import type { AlertDeliveryRepository, DeliveryAttempt, DeliveryLease, LeasedDelivery, NewDelivery, StoredDelivery } from '../../ports/alert-delivery-repository.js';
 import type { AlertDeliveriesTable } from './bridge-schema.js';
 import type { StoreDatabase } from './schema.js';
 
@@ -53,7 +59,9 @@ export class KyselyAlertDeliveryRepository implements AlertDeliveryRepository {
       .execute();
   }
 
-  async claimDue(now: string, leaseUntil: string, limit: number): Promise<StoredDelivery[]> {
+  async claimDue(now: string, leaseUntil: string, limit: number): Promise<LeasedDelivery[]> {
+    // A lease not later than `now` would not fence the lease it replaces (see above).
+    if (leaseUntil <= now) throw new Error(`claimDue: the lease (${leaseUntil}) must end after now (${now})`);
     const due = await this.db
       .selectFrom('alert_deliveries')
       .select('id')
@@ -64,23 +72,26 @@ export class KyselyAlertDeliveryRepository implements AlertDeliveryRepository {
       .orderBy('id')
       .limit(limit)
       .execute();
-    const claimed: StoredDelivery[] = [];
+    const claimed: LeasedDelivery[] = [];
     for (const { id } of due) {
+      // The same conditions again, atomically: another sender may have claimed it, or claimed,
+      // sent and rescheduled it, since the select.
       const row = await this.db
         .updateTable('alert_deliveries')
         .set({ lease_until: leaseUntil })
         .where('id', '=', id)
         .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', now)
         .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
         .returningAll()
         .executeTakeFirst();
-      if (row !== undefined) claimed.push(toDelivery(row));
+      if (row !== undefined) claimed.push({ ...toDelivery(row), leaseUntil });
     }
     return claimed;
   }
 
-  async record(id: string, a: DeliveryAttempt): Promise<void> {
-    await this.db
+  async record(lease: DeliveryLease, a: DeliveryAttempt): Promise<boolean> {
+    const result = await this.db
       .updateTable('alert_deliveries')
       .set({
         status: a.status,
@@ -91,8 +102,11 @@ export class KyselyAlertDeliveryRepository implements AlertDeliveryRepository {
         delivered_at: a.deliveredAt,
         lease_until: null,
       })
-      .where('id', '=', id)
-      .execute();
+      .where('id', '=', lease.id)
+      .where('lease_until', '=', lease.leaseUntil)
+      .where('attempts', '=', lease.attempts)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   async list(filter: { status?: AlertDeliveryStatus; alertId?: string; limit: number }): Promise<AlertDelivery[]> {
