@@ -5,7 +5,9 @@
  *    the log goes on (no duplicate, no endless retry);
  *  - another writer continued the log (the replica that recovered the run as lost): the events not
  *    stored here are dropped and the log discarded, so flush/close return instead of retrying a
- *    clash forever, and the stored log is the other writer's.
+ *    clash forever, and the stored log is the other writer's;
+ *  - the recoverer's final event (appendFinal) goes after the old owner's events that landed
+ *    after it read the end, so the recovered log ends with it.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -99,6 +101,46 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(stored[1]?.event.type).toBe('supervisor');
       expect(logger.lines.some((l) => l.msg?.includes('another writer continued'))).toBe(true);
       expect(log.record(runId, text(4))).toBeNull();
+    });
+
+    it('appends a recoverer\'s final event after the old owner\'s late events, and the owner\'s later writes are dropped', async () => {
+      const runId = await newRun();
+      const owner = newLog();
+      await owner.log.open(runId);
+      owner.log.record(runId, text(1));
+      await owner.log.flush(runId);
+      // The recoverer reads the end (seq 1), then the old owner's last events land before its write.
+      const recoverer = newLog();
+      const repo = store.runEvents;
+      let lateLanded = false;
+      const racing = {
+        ...repo,
+        append: repo.append.bind(repo),
+        page: repo.page.bind(repo),
+        lastSeq: async (id: string) => {
+          const seq = await repo.lastSeq(id);
+          if (!lateLanded) {
+            lateLanded = true;
+            owner.log.record(runId, text(2));
+            owner.log.record(runId, text(3));
+            await owner.log.flush(runId);
+          }
+          return seq;
+        },
+      };
+      const final = new RunEventLog({ repo: racing, bus: recoverer.bus, clock: systemClock, metrics: noopRunMetrics, logger: recoverer.logger }, { flushIntervalMs: 60_000 });
+      const published: RunEvent[] = [];
+      recoverer.bus.subscribe<RunEvent>(`run:${runId}`, (e) => published.push(e));
+      const lost = await final.appendFinal(runId, { type: 'supervisor', action: 'lost', message: 'recovered here' });
+      expect(lost.seq).toBe(4);
+      expect(published).toEqual([lost]);
+
+      // The old owner writes on: it clashes with the final event, drops its own and stops.
+      owner.log.record(runId, text(4));
+      await owner.log.close(runId);
+      const stored = await store.runEvents.page(runId, { afterSeq: 0, limit: 10 });
+      expect(stored.map((e) => (e.event.type === 'assistant.text' ? e.event.text : e.event.type))).toEqual(['line 1', 'line 2', 'line 3', 'supervisor']);
+      expect(stored.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
     });
   });
 }

@@ -229,6 +229,41 @@ export class RunEventLog {
     }
   }
 
+  /**
+   * Appends one event at the end of a run's stored log, for a run settled here without its log
+   * being written here (a lost run recovered from a crashed or dead replica): numbered after the
+   * last stored event and, when another writer stored more meanwhile (the old owner's last events
+   * landing late), numbered again after those, so it stays the log's last event (the old owner's
+   * later writes then clash with it and are dropped there, see settleConflict). A write whose
+   * answer was lost but which committed counts as written. Store errors are retried with backoff;
+   * after `attempts` tries the last error is thrown (the caller settles the run again later).
+   * Published live once stored.
+   */
+  async appendFinal(runId: string, event: AgentEvent, attempts = 8): Promise<RunEvent> {
+    const bytes = byteLength(event);
+    let delayMs = 100;
+    for (let attempt = 1; ; attempt++) {
+      const numbered: RunEvent = { runId, seq: 0, at: this.deps.clock.now(), event };
+      try {
+        numbered.seq = (await this.deps.repo.lastSeq(runId)) + 1;
+        await this.deps.repo.append(runId, [numbered], bytes);
+      } catch (err) {
+        const there = numbered.seq === 0 ? [] : await this.deps.repo.page(runId, { afterSeq: numbered.seq - 1, limit: 1 }).catch(() => []);
+        const written = there.length === 1 && sameEvent(there[0] as RunEvent, numbered);
+        if (!written) {
+          if (attempt >= attempts) throw err;
+          if (isAppError(err) && err.code === 'CONFLICT') continue; // someone else's event there: go after it
+          await sleep(delayMs);
+          delayMs = Math.min(delayMs * 2, 2_000);
+          continue;
+        }
+      }
+      this.deps.metrics.eventsPersisted(1);
+      this.deps.bus.publish(runTopic(runId), numbered);
+      return numbered;
+    }
+  }
+
   /** Flushes and closes a run's log; its ring lingers for late subscribers. */
   async close(runId: string): Promise<void> {
     const log = this.runs.get(runId);

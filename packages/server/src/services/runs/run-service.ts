@@ -279,15 +279,14 @@ export class RunService {
       if (this.live.has(run.id)) continue;
       let killed = false;
       if (run.pid !== null) killed = await this.deps.supervisor.killOrphan(run.id, run.pid);
-      await this.deps.events.open(run.id, run.eventBytes);
-      this.deps.events.record(run.id, {
+      // At the end of what is stored, whoever wrote last (the old owner may still be flushing).
+      await this.deps.events.appendFinal(run.id, {
         type: 'supervisor',
         action: 'lost',
         message: `${scope.why ?? 'Server restarted while the run was active'}; ${
           killed ? `its orphaned process group ${run.pid} was killed` : 'its process is gone'
         }`,
       });
-      await this.deps.events.close(run.id);
       const updated = await this.deps.runs.transition(run.id, ['queued', 'starting', 'running', 'stopping'], {
         status: 'lost',
         errorCode: 'RUN_LOST',
