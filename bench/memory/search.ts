@@ -56,6 +56,9 @@ const fixture = JSON.parse(
 const vocabulary = [...new Set(fixture.flatMap((m) => m.content.toLowerCase().match(/[a-z][a-z0-9-]+/g) ?? []))];
 // Zipf(1) over a shuffled vocabulary: a few common words, a long tail.
 vocabulary.sort(() => random() - 0.5);
+// Every store starts from this state, so each gets the same memories and queries whichever
+// stores are measured (`--stores postgres` alone used to get other data than after SQLite).
+const DATA_SEED = seed;
 const harmonic: number[] = [];
 vocabulary.reduce((sum, _w, i) => (harmonic[i] = sum + 1 / (i + 1)), 0);
 const total = harmonic[harmonic.length - 1] as number;
@@ -192,6 +195,7 @@ async function loadAverage(): Promise<number[]> {
 
 const results: unknown[] = [];
 for (const store of stores) {
+  seed = DATA_SEED;
   const embeddings = new CachingProvider(makeProvider('hash'));
   const bench = await openBenchMemory({ store, embeddings });
   try {
