@@ -13,6 +13,7 @@ import type { AlertDelivery, AlertDeliveryStatus } from '@dash/shared';
 import type { Kysely, Selectable } from 'kysely';
 import type { AlertDeliveryRepository, DeliveryAttempt, DeliveryLease, LeasedDelivery, NewDelivery, StoredDelivery } from '../../ports/alert-delivery-repository.js';
 import type { AlertDeliveriesTable } from './bridge-schema.js';
+import { claimDueRows, recordLeasedAttempt } from './outbox-lease-sql.js';
 import type { StoreDatabase } from './schema.js';
 
 const toDelivery = (r: Selectable<AlertDeliveriesTable>): StoredDelivery => ({
@@ -60,53 +61,12 @@ export class KyselyAlertDeliveryRepository implements AlertDeliveryRepository {
   }
 
   async claimDue(now: string, leaseUntil: string, limit: number): Promise<LeasedDelivery[]> {
-    // A lease not later than `now` would not fence the lease it replaces (see above).
-    if (leaseUntil <= now) throw new Error(`claimDue: the lease (${leaseUntil}) must end after now (${now})`);
-    const due = await this.db
-      .selectFrom('alert_deliveries')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', now)
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-      .orderBy('next_attempt_at')
-      .orderBy('id')
-      .limit(limit)
-      .execute();
-    const claimed: LeasedDelivery[] = [];
-    for (const { id } of due) {
-      // The same conditions again, atomically: another sender may have claimed it, or claimed,
-      // sent and rescheduled it, since the select.
-      const row = await this.db
-        .updateTable('alert_deliveries')
-        .set({ lease_until: leaseUntil })
-        .where('id', '=', id)
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-        .returningAll()
-        .executeTakeFirst();
-      if (row !== undefined) claimed.push({ ...toDelivery(row), leaseUntil });
-    }
-    return claimed;
+    const rows = await claimDueRows(this.db, 'alert_deliveries', now, leaseUntil, limit);
+    return rows.map((row) => ({ ...toDelivery(row), leaseUntil }));
   }
 
-  async record(lease: DeliveryLease, a: DeliveryAttempt): Promise<boolean> {
-    const result = await this.db
-      .updateTable('alert_deliveries')
-      .set({
-        status: a.status,
-        attempts: a.attempts,
-        last_status_code: a.lastStatusCode,
-        last_error: a.lastError,
-        next_attempt_at: a.nextAttemptAt,
-        delivered_at: a.deliveredAt,
-        lease_until: null,
-      })
-      .where('id', '=', lease.id)
-      .where('lease_until', '=', lease.leaseUntil)
-      .where('attempts', '=', lease.attempts)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+  record(lease: DeliveryLease, a: DeliveryAttempt): Promise<boolean> {
+    return recordLeasedAttempt(this.db, 'alert_deliveries', lease, a);
   }
 
   async list(filter: { status?: AlertDeliveryStatus; alertId?: string; limit: number }): Promise<AlertDelivery[]> {

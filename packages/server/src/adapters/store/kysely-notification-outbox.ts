@@ -9,6 +9,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { LeasedNotificationDelivery, NewNotificationDelivery, NotificationAttempt, NotificationOutbox } from '../../ports/notification-outbox.js';
 import { KyselyNotificationLog } from './kysely-notification-log.js';
 import type { NotificationDeliveriesTable } from './notification-deliveries-schema.js';
+import { claimDueRows, recordLeasedAttempt } from './outbox-lease-sql.js';
 import type { StoreDatabase } from './schema.js';
 
 const toDelivery = (r: Selectable<NotificationDeliveriesTable>, leaseUntil: string): LeasedNotificationDelivery => ({
@@ -62,50 +63,12 @@ export class KyselyNotificationOutbox implements NotificationOutbox {
   }
 
   async claimDue(now: string, leaseUntil: string, limit: number): Promise<LeasedNotificationDelivery[]> {
-    const due = await this.db
-      .selectFrom('notification_deliveries')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', now)
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-      .orderBy('next_attempt_at')
-      .orderBy('id')
-      .limit(limit)
-      .execute();
-    const claimed: LeasedNotificationDelivery[] = [];
-    for (const { id } of due) {
-      // The same conditions again, atomically: another sender may have claimed it, or claimed,
-      // sent and rescheduled it, since the select.
-      const row = await this.db
-        .updateTable('notification_deliveries')
-        .set({ lease_until: leaseUntil })
-        .where('id', '=', id)
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-        .returningAll()
-        .executeTakeFirst();
-      if (row !== undefined) claimed.push(toDelivery(row, leaseUntil));
-    }
-    return claimed;
+    const rows = await claimDueRows(this.db, 'notification_deliveries', now, leaseUntil, limit);
+    return rows.map((row) => toDelivery(row, leaseUntil));
   }
 
-  async record(id: string, leaseUntil: string, a: NotificationAttempt): Promise<boolean> {
-    const result = await this.db
-      .updateTable('notification_deliveries')
-      .set({
-        status: a.status,
-        attempts: a.attempts,
-        last_status_code: a.lastStatusCode,
-        last_error: a.lastError,
-        next_attempt_at: a.nextAttemptAt,
-        delivered_at: a.deliveredAt,
-        lease_until: null,
-      })
-      .where('id', '=', id)
-      .where('lease_until', '=', leaseUntil)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+  record(id: string, leaseUntil: string, a: NotificationAttempt): Promise<boolean> {
+    return recordLeasedAttempt(this.db, 'notification_deliveries', { id, leaseUntil }, a);
   }
 
   async prune(beforeIso: string): Promise<number> {
