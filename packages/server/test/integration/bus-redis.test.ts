@@ -9,7 +9,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { RunEvent } from '@dash/shared';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RedisEventBus, type RedisEventBusOptions } from '../../src/adapters/bus-redis/redis-event-bus.js';
 import { openStore } from '../../src/adapters/store/open-store.js';
@@ -20,24 +20,12 @@ import type { Store } from '../../src/ports/store.js';
 import { RunEventLog } from '../../src/services/run-events/run-event-log.js';
 import { defineEventBusContract } from '../contracts/event-bus.contract.js';
 import { makeTempDir, type TempDir } from '../support/temp-dir.js';
+import { connectTestRedis, TEST_REDIS_URL } from '../support/redis.js';
 
-const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 let admin: Redis;
 
 beforeAll(async () => {
-  admin = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 5_000, retryStrategy: () => null });
-  try {
-    await admin.connect();
-    await admin.ping();
-  } catch (err) {
-    admin.disconnect();
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new Error(
-      `Redis is unreachable at ${TEST_REDIS_URL} (${reason}). These tests need it: start it ` +
-        '(see .ci/run) or point TEST_REDIS_URL at a Redis server.',
-      { cause: err },
-    );
-  }
+  admin = await connectTestRedis();
 });
 
 afterAll(async () => {

@@ -6,28 +6,21 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Run, Task } from '@dash/shared';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BullmqJobQueue } from '../../src/adapters/queue-bullmq/bullmq-job-queue.js';
 import { openStore } from '../../src/adapters/store/open-store.js';
 import { fakeScript, makeCoreLoopHarness, teamMember, type CoreLoopHarness } from '../support/core-loop-harness.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
+import { connectTestRedis, TEST_REDIS_URL } from '../support/redis.js';
 
-const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `dash-test-${randomBytes(6).toString('hex')}`;
 let admin: Redis;
 let database: TestDatabase | null = null;
 let h: CoreLoopHarness | null = null;
 
 beforeAll(async () => {
-  admin = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 5_000, retryStrategy: () => null });
-  try {
-    await admin.connect();
-    await admin.ping();
-  } catch (err) {
-    admin.disconnect();
-    throw new Error(`Redis is unreachable at ${TEST_REDIS_URL}: these tests need it (see .ci/run) or TEST_REDIS_URL.`, { cause: err });
-  }
+  admin = await connectTestRedis();
 });
 
 afterEach(async () => {

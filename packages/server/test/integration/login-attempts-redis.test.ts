@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InMemoryLoginAttempts } from '../../src/adapters/auth/in-memory-login-attempts.js';
 import { RedisLoginAttempts, type RedisLoginAttemptsOptions } from '../../src/adapters/redis/redis-login-attempts.js';
@@ -17,25 +17,13 @@ import { defaultLoginAttemptPolicy, type LoginAttemptPolicy } from '../../src/po
 import type { Logger } from '../../src/ports/logger.js';
 import { LoginThrottle } from '../../src/services/auth/login-throttle.js';
 import { defineLoginAttemptsContract } from '../contracts/login-attempts.contract.js';
+import { connectTestRedis, TEST_REDIS_URL } from '../support/redis.js';
 
-const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const MIN = 60_000;
 let admin: Redis;
 
 beforeAll(async () => {
-  admin = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 5_000, retryStrategy: () => null });
-  try {
-    await admin.connect();
-    await admin.ping();
-  } catch (err) {
-    admin.disconnect();
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new Error(
-      `Redis is unreachable at ${TEST_REDIS_URL} (${reason}). These tests need it: start it ` +
-        '(see .ci/run) or point TEST_REDIS_URL at a Redis server.',
-      { cause: err },
-    );
-  }
+  admin = await connectTestRedis();
 });
 
 afterAll(async () => {

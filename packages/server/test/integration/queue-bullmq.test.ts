@@ -4,29 +4,17 @@
  * random prefix for this file and is deleted afterwards.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BullmqJobQueue } from '../../src/adapters/queue-bullmq/bullmq-job-queue.js';
 import { defineJobQueueContract } from '../contracts/job-queue.contract.js';
+import { connectTestRedis, TEST_REDIS_URL } from '../support/redis.js';
 
-const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `dash-test-${randomBytes(6).toString('hex')}`;
 let admin: Redis;
 
 beforeAll(async () => {
-  admin = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 5_000, retryStrategy: () => null });
-  try {
-    await admin.connect();
-    await admin.ping();
-  } catch (err) {
-    admin.disconnect();
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new Error(
-      `Redis is unreachable at ${TEST_REDIS_URL} (${reason}). These tests need it: start it ` +
-        '(see .ci/run) or point TEST_REDIS_URL at a Redis server.',
-      { cause: err },
-    );
-  }
+  admin = await connectTestRedis();
 });
 
 afterAll(async () => {

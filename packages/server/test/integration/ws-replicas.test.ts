@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isTerminalRunStatus, run, runEventsPage, type Run, type RunEvent } from '@dash/shared';
-import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { formatConfigIssues, loadConfig } from '../../src/config/load-config.js';
@@ -23,22 +22,12 @@ const admin = adminTokenEnv();
 const api = authedFetch(admin.token);
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 import { scripted } from '../support/run-harness.js';
+import { connectTestRedis, TEST_REDIS_URL } from '../support/redis.js';
 
-const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 let db: TestDatabase;
 
 beforeAll(async () => {
-  const probe = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 5_000, retryStrategy: () => null });
-  try {
-    await probe.connect();
-    await probe.ping();
-  } catch (err) {
-    throw new Error(`Redis is unreachable at ${TEST_REDIS_URL} (${err instanceof Error ? err.message : String(err)}). These tests need it.`, {
-      cause: err,
-    });
-  } finally {
-    probe.disconnect();
-  }
+  (await connectTestRedis()).disconnect();
   db = await createTestDatabase();
 });
 afterAll(async () => {
