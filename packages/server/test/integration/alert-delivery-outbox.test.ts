@@ -10,22 +10,18 @@
  * The webhook receiver is a stub of the WebhookSender port (the outgoing HTTP boundary), holding
  * every request until the test answers it; bridge-alerts.test.ts covers the real HTTP sender.
  */
-import { join } from 'node:path';
 import { type Kysely, type QueryId } from 'kysely';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { KyselyAlertDeliveryRepository } from '../../src/adapters/store/kysely-alert-delivery-repository.js';
 import { KyselyAlertRepository } from '../../src/adapters/store/kysely-alert-repository.js';
 import { storeDatabaseOf } from '../../src/adapters/store/kysely-store.js';
-import { openStore } from '../../src/adapters/store/open-store.js';
 import type { StoreDatabase } from '../../src/adapters/store/schema.js';
 import type { DeliveryAttempt } from '../../src/ports/alert-delivery-repository.js';
-import type { Clock } from '../../src/ports/clock.js';
 import { silentLogger } from '../../src/ports/logger.js';
 import type { Store } from '../../src/ports/store.js';
 import type { WebhookSender } from '../../src/ports/webhook-sender.js';
 import { WebhookDelivery } from '../../src/services/bridge/alerts/webhook-delivery.js';
-import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
-import { makeTempDir, type TempDir } from '../support/temp-dir.js';
+import { manualClock, postgresReplicaStores, sqliteReplicaStores } from '../support/replica-stores.js';
 
 const T0 = Date.parse('2026-03-04T12:00:00.000Z');
 const iso = (ms: number): string => new Date(T0 + ms).toISOString();
@@ -33,45 +29,7 @@ const TARGET = { id: 'target-1', origin: 'https://hooks.example.test' };
 /** The senders' request timeout; their leases last this plus 5 s from the claim. */
 const TIMEOUT_MS = 2_000;
 
-/** A clock that moves only when told to. */
-function testClock(): Clock & { advance(ms: number): void } {
-  let t = T0;
-  return { now: () => t, isoNow: () => new Date(t).toISOString(), advance: (ms) => void (t += ms) };
-}
-
-interface Backend {
-  name: string;
-  /** A new connection to the test's database (created on the first call). */
-  connect(): Promise<Store>;
-  /**
-   * What a second replica polls on: its own connection (PostgreSQL); on SQLite the replicas of one
-   * process share its connection, as in notification-outbox.test.ts.
-   */
-  replicaOf(store: Store): Promise<Store>;
-  cleanup(): Promise<void>;
-}
-
-function sqlite(): Backend {
-  let dir: TempDir | null = null;
-  return {
-    name: 'SQLite',
-    async connect() {
-      dir ??= await makeTempDir('dash-alert-outbox-');
-      return openStore({ kind: 'sqlite', file: join(dir.path, 'dash.db') });
-    },
-    replicaOf: (store) => Promise.resolve(store),
-    cleanup: async () => dir?.cleanup(),
-  };
-}
-
-function postgres(): Backend {
-  let database: TestDatabase | null = null;
-  const connect = async (): Promise<Store> => {
-    database ??= await createTestDatabase();
-    return openStore({ kind: 'postgres', url: database.url });
-  };
-  return { name: 'PostgreSQL', connect, replicaOf: () => connect(), cleanup: async () => database?.drop() };
-}
+const testClock = (): ReturnType<typeof manualClock> => manualClock(T0);
 
 /** Stores an alert and one pending delivery per id, due at T0. */
 async function seed(store: Store, ids: readonly string[]): Promise<void> {
@@ -146,7 +104,7 @@ class HeldReceiver implements WebhookSender {
   }
 }
 
-describe.each([sqlite(), postgres()])('alert webhook outbox across replicas: $name', (backend) => {
+describe.each([sqliteReplicaStores('dash-alert-outbox-'), postgresReplicaStores()])('alert webhook outbox across replicas: $name', (backend) => {
   const stores: Store[] = [];
 
   const connect = async (): Promise<Store> => {

@@ -11,13 +11,11 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { notificationWebhookBody, type NotificationWebhookBody } from '@dash/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalEventBus } from '../../src/adapters/bus-local/local-event-bus.js';
 import { KyselyNotificationOutbox } from '../../src/adapters/store/kysely-notification-outbox.js';
 import { storeDatabaseOf } from '../../src/adapters/store/kysely-store.js';
-import { openStore } from '../../src/adapters/store/open-store.js';
 import { FetchWebhookSender } from '../../src/adapters/webhook/fetch-webhook-sender.js';
 import { webhookTargetId } from '../../src/config/bridge-config.js';
 import type { Clock } from '../../src/ports/clock.js';
@@ -25,8 +23,7 @@ import { silentLogger } from '../../src/ports/logger.js';
 import type { Store } from '../../src/ports/store.js';
 import { verifyWebhookSignature } from '../../src/services/bridge/alerts/webhook-signature.js';
 import { NotificationWebhooks } from '../../src/services/notifications/notification-webhooks.js';
-import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
-import { makeTempDir, type TempDir } from '../support/temp-dir.js';
+import { manualClock, postgresReplicaStores, sqliteReplicaStores } from '../support/replica-stores.js';
 
 const SECRET = 'notify-secret-0123456789';
 const BACKOFF_MS = 60_000;
@@ -60,55 +57,11 @@ async function receiver(): Promise<{ url: string; received: Received[]; close():
   };
 }
 
-/** A clock that moves only when told to. */
-function testClock(start = Date.parse('2026-03-04T12:00:00.000Z')): Clock & { advance(ms: number): void } {
-  let t = start;
-  return { now: () => t, isoNow: () => new Date(t).toISOString(), advance: (ms) => void (t += ms) };
-}
-
-interface Backend {
-  name: string;
-  /** A new connection to the test's database (created on the first call). */
-  connect(): Promise<Store>;
-  /**
-   * What a second replica runs on: its own connection (PostgreSQL); SQLite is one process, whose
-   * replicas would share its connection (two synchronous connections in one process would wait
-   * on each other's write lock while blocking the event loop).
-   */
-  replicaOf(store: Store): Promise<Store>;
-  cleanup(): Promise<void>;
-}
-
-function sqlite(): Backend {
-  let dir: TempDir | null = null;
-  return {
-    name: 'SQLite',
-    async connect() {
-      dir ??= await makeTempDir('dash-notify-outbox-');
-      return openStore({ kind: 'sqlite', file: join(dir.path, 'dash.db') });
-    },
-    replicaOf: (store) => Promise.resolve(store),
-    cleanup: async () => dir?.cleanup(),
-  };
-}
-
-function postgres(): Backend {
-  let database: TestDatabase | null = null;
-  const connect = async (): Promise<Store> => {
-    database ??= await createTestDatabase();
-    return openStore({ kind: 'postgres', url: database.url });
-  };
-  return {
-    name: 'PostgreSQL',
-    connect,
-    replicaOf: () => connect(),
-    cleanup: async () => database?.drop(),
-  };
-}
+const testClock = (start = Date.parse('2026-03-04T12:00:00.000Z')): ReturnType<typeof manualClock> => manualClock(start);
 
 const taskCompleted = (id: string) => ({ id, title: `Report ${id}`, status: 'completed', version: 3, assignedTo: 'emp_1' });
 
-describe.each([sqlite(), postgres()])('durable notification webhooks: $name', (backend) => {
+describe.each([sqliteReplicaStores('dash-notify-outbox-'), postgresReplicaStores()])('durable notification webhooks: $name', (backend) => {
   const stores: Store[] = [];
   let hook: Awaited<ReturnType<typeof receiver>> | null = null;
 
